@@ -1,0 +1,265 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/bylinehq/byline/site/annotate"
+	"github.com/bylinehq/byline/site/content"
+	"github.com/bylinehq/byline/site/markdown"
+	"github.com/bylinehq/byline/site/render"
+)
+
+// writeLists writes the home page, section pages and tag pages.
+func (g *generator) writeLists(w *pageWriter, docs []*Doc) {
+	g.writeList(w, "/", g.cfg.Title, "", docs)
+	bySection := map[string][]*Doc{}
+	byTag := map[string][]*Doc{}
+	tagNames := map[string]string{}
+	for _, d := range docs {
+		if d.Section != "" {
+			bySection[d.Section] = append(bySection[d.Section], d)
+		}
+		for _, t := range d.Tags {
+			s := tagSlug(t)
+			if s == "" {
+				continue
+			}
+			if n := len(byTag[s]); n == 0 || byTag[s][n-1] != d {
+				byTag[s] = append(byTag[s], d)
+			}
+			if _, ok := tagNames[s]; !ok {
+				tagNames[s] = t
+			}
+		}
+	}
+	for s, ds := range bySection {
+		g.writeList(w, "/"+s+"/", sectionName(s), sectionName(s), ds)
+	}
+	for s, ds := range byTag {
+		g.writeList(w, "/tags/"+s+"/", "Tagged “"+tagNames[s]+"”", "Tag: "+tagNames[s], ds)
+	}
+}
+
+// writeList writes one paginated list: base, base/page/2/, ...
+func (g *generator) writeList(w *pageWriter, base, heading, title string, docs []*Doc) {
+	size := g.cfg.PageSize
+	pages := max(1, (len(docs)+size-1)/size)
+	pageURL := func(n int) string {
+		if n == 1 {
+			return base
+		}
+		return fmt.Sprintf("%spage/%d/", base, n)
+	}
+	for n := 1; n <= pages; n++ {
+		l := &render.List{Heading: heading, Page: n, Pages: pages}
+		for _, d := range docs[(n-1)*size : min(n*size, len(docs))] {
+			l.Articles = append(l.Articles, g.summary(d))
+		}
+		if n > 1 {
+			l.Prev = g.rel(pageURL(n - 1))
+		}
+		if n < pages {
+			l.Next = g.rel(pageURL(n + 1))
+		}
+		t := title
+		if n > 1 {
+			t = strings.TrimSpace(fmt.Sprintf("%s page %d", title, n))
+		}
+		w.page(pageURL(n), &render.Page{Kind: "list", Title: t, Description: g.cfg.Description, Type: "website", List: l})
+	}
+}
+
+func (g *generator) summary(d *Doc) render.Summary {
+	s := render.Summary{Title: d.Title, URL: g.rel(d.URL), Date: d.Date, Authors: d.Authors, Summary: d.Summary, Corrected: len(d.Corrections) > 0}
+	if d.Section != "" {
+		s.Section = render.Link{Name: sectionName(d.Section), URL: g.rel("/" + d.Section + "/")}
+	}
+	return s
+}
+
+// tagSlug makes a tag a URL segment: lower case, words joined by hyphens.
+func tagSlug(t string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(strings.TrimSpace(t)) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// writeExtras writes the corrections log, feed, sitemap, 404 page, the
+// code stylesheet and the static files.
+func (g *generator) writeExtras(w *pageWriter, docs []*Doc) {
+	var log []render.CorrectionEntry
+	for _, d := range docs {
+		for _, c := range d.Result.Corrections {
+			log = append(log, render.CorrectionEntry{Date: c.Date, Kind: c.Kind, Text: c.Text, N: c.N,
+				Article: render.Link{Name: d.Title, URL: g.rel(d.URL)}})
+		}
+	}
+	sort.SliceStable(log, func(i, j int) bool { return log[i].Date.After(log[j].Date) })
+	w.page("/corrections/", &render.Page{Kind: "corrections", Title: "Corrections", Description: "Every correction and clarification on " + g.cfg.Title, Type: "website", Corrections: log})
+	w.page("/404.html", &render.Page{Kind: "404", Title: "Page not found", Type: "website"})
+
+	var feed []render.FeedEntry
+	for _, d := range docs[:min(len(docs), g.cfg.FeedSize)] {
+		feed = append(feed, render.FeedEntry{Title: d.Title, URL: g.abs(d.URL), Published: d.Date, Updated: d.Modified(), Authors: d.Authors, Summary: d.Summary})
+	}
+	var buf bytes.Buffer
+	if err := render.Feed(&buf, g.view, feed); err != nil {
+		w.diags.Add("feed.xml", 0, 0, "cannot write: %v", err)
+	}
+	w.file("feed.xml", buf.Bytes())
+
+	buf.Reset()
+	if err := render.Sitemap(&buf, g.sitemap(docs)); err != nil {
+		w.diags.Add("sitemap.xml", 0, 0, "cannot write: %v", err)
+	}
+	w.file("sitemap.xml", buf.Bytes())
+	w.file("css/syntax.css", markdown.Stylesheet())
+
+	for p, layer := range staticFiles(g.src, &w.diags) {
+		b, err := fs.ReadFile(layer, "static/"+p)
+		if err != nil {
+			w.diags.Add("static/"+p, 0, 0, "cannot read: %v", err)
+			continue
+		}
+		w.file(p, b)
+	}
+}
+
+func (g *generator) sitemap(docs []*Doc) []render.SitemapURL {
+	urls := []render.SitemapURL{{Loc: g.abs("/")}}
+	if len(docs) > 0 {
+		urls[0].LastMod = docs[0].Modified()
+	}
+	for _, s := range g.view.Sections {
+		urls = append(urls, render.SitemapURL{Loc: g.cfg.BaseURL + strings.TrimPrefix(strings.TrimPrefix(s.URL, g.view.BasePath), "/")})
+	}
+	for _, d := range docs {
+		urls = append(urls, render.SitemapURL{Loc: g.abs(d.URL), LastMod: d.Modified()})
+	}
+	for _, e := range g.site.Entities {
+		urls = append(urls, render.SitemapURL{Loc: g.abs(e.URL())})
+	}
+	urls = append(urls, render.SitemapURL{Loc: g.abs("/corrections/")})
+	return urls
+}
+
+// entityStats gathers what the site says about each entity.
+type entityStats struct {
+	articles []render.EntityArticle
+	quotes   []render.Quote
+	with     map[string]int // co-mentioned entity id -> articles
+	months   map[string]int // "2025-03" -> mentions
+}
+
+// writeEntities writes every entity's page.
+func (g *generator) writeEntities(w *pageWriter, docs []*Doc) {
+	stats := map[string]*entityStats{}
+	get := func(id string) *entityStats {
+		s := stats[id]
+		if s == nil {
+			s = &entityStats{with: map[string]int{}, months: map[string]int{}}
+			stats[id] = s
+		}
+		return s
+	}
+	for _, d := range docs {
+		g.addStats(d, get)
+	}
+	for _, e := range g.site.Entities {
+		w.page(e.URL(), g.entityPage(e, get(e.ID)))
+	}
+}
+
+func (g *generator) addStats(d *Doc, get func(string) *entityStats) {
+	named := []annotate.Mention{}
+	for _, m := range d.Result.Mentions {
+		if m.Count > 0 {
+			named = append(named, m)
+		}
+	}
+	for _, m := range named {
+		s := get(m.ID)
+		s.articles = append(s.articles, render.EntityArticle{Title: d.Title, URL: g.rel(d.URL), Date: d.Date, Sentence: m.Sentence, Mentions: m.Count})
+		s.months[d.Date.Format("2006-01")] += m.Count
+		for _, o := range named {
+			if o.ID != m.ID {
+				s.with[o.ID]++
+			}
+		}
+	}
+	for _, q := range d.Result.Quotes {
+		if q.Speaker == "" {
+			continue
+		}
+		qv := g.quoteView(0, q.Text, q.Speaker, q.Inferred, q.Source, q.Date, q.Context)
+		qv.Speaker = nil
+		qv.Article = &render.Link{Name: d.Title, URL: fmt.Sprintf("%s#quote-%d", g.rel(d.URL), q.N)}
+		if qv.Date.IsZero() {
+			qv.Date = d.Date
+		}
+		s := get(q.Speaker)
+		qv.N = len(s.quotes) + 1
+		s.quotes = append(s.quotes, qv)
+	}
+}
+
+func (g *generator) entityPage(e *content.Entity, s *entityStats) *render.Page {
+	v := &render.Entity{
+		ID: e.ID, Name: e.Name, Kind: e.Kind, Role: e.Role, Description: g.entityText[e.ID].full,
+		Image: e.Image, Links: e.Links, Articles: s.articles, Quotes: s.quotes,
+	}
+	if e.Wikidata != "" {
+		v.Wikidata = "https://www.wikidata.org/wiki/" + e.Wikidata
+	}
+	for id, n := range s.with {
+		o := g.index.ByID[id]
+		v.Related = append(v.Related, render.Related{Name: o.Name, URL: g.rel(o.URL()), Articles: n})
+	}
+	sort.Slice(v.Related, func(i, j int) bool {
+		if v.Related[i].Articles != v.Related[j].Articles {
+			return v.Related[i].Articles > v.Related[j].Articles
+		}
+		return v.Related[i].Name < v.Related[j].Name
+	})
+	v.Related = v.Related[:min(len(v.Related), 8)]
+	v.Chart = mentionChart(s.months)
+	desc := string(g.entityText[e.ID].short)
+	if e.Role != "" {
+		desc = e.Role
+	}
+	return &render.Page{Kind: "entity", Title: e.Name, Description: stripTags(desc), Type: "profile", Entity: v}
+}
+
+// stripTags removes HTML tags, for meta descriptions made from HTML.
+func stripTags(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>':
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
