@@ -1,0 +1,197 @@
+package annotate_test
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark/text"
+
+	"github.com/bylinehq/byline/site/annotate"
+	"github.com/bylinehq/byline/site/content"
+	"github.com/bylinehq/byline/site/diag"
+	"github.com/bylinehq/byline/site/markdown"
+)
+
+// testEntities is a small knowledge base: id, kind, name, aliases.
+var testEntities = []struct{ id, kind, name, aliases string }{
+	{"ana-ruiz", "person", "Ana Ruiz", "Mayor Ruiz"},
+	{"daniel-okafor", "person", "Daniel Okafor", ""},
+	{"northport", "place", "Northport", ""},
+	{"port-authority", "organization", "Northport Port Authority", "the port authority, NPA"},
+	{"coop", "organization", "Fishermen's Cooperative", "the co-op"},
+	{"bay-one", "place", "Calder Bay", "the bay"},
+	{"bay-two", "place", "Mirror Bay", "the bay"},
+}
+
+func index(t *testing.T) *annotate.Index {
+	t.Helper()
+	var es []*content.Entity
+	for _, e := range testEntities {
+		src := fmt.Sprintf("---\nname: %q\nkind: %s\naliases: [%s]\n---\n%s is here.\n", e.name, e.kind, e.aliases, e.name)
+		var diags diag.List
+		ent := content.ParseEntity("content/entities/"+e.id+".md", e.id, []byte(src), &diags)
+		if len(diags) > 0 || ent == nil {
+			t.Fatalf("entity %s: %v", e.id, diags)
+		}
+		es = append(es, ent)
+	}
+	return annotate.NewIndex(es)
+}
+
+// annotateBody annotates an article with the given front matter lines and
+// body, and returns the result and the rendered HTML.
+func annotateBody(t *testing.T, front, body string) (*annotate.Result, string) {
+	t.Helper()
+	src := "---\ntitle: T\ndate: 2025-01-02\n" + front + "---\n" + body
+	var diags diag.List
+	a := content.ParseArticle("content/articles/city/t.md", "city/t.md", []byte(src), &diags)
+	if len(diags) > 0 {
+		t.Fatalf("parse: %v", diags)
+	}
+	md := markdown.New(markdown.Options{})
+	doc := md.Parser().Parse(text.NewReader(a.Body))
+	r := index(t).Annotate(a, doc)
+	var html bytes.Buffer
+	if err := md.Renderer().Render(&html, a.Body, doc); err != nil {
+		t.Fatal(err)
+	}
+	return r, html.String()
+}
+
+func counts(r *annotate.Result) string {
+	var parts []string
+	for _, m := range r.Mentions {
+		parts = append(parts, fmt.Sprintf("%s=%d", m.ID, m.Count))
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestMentions(t *testing.T) {
+	for _, tc := range []struct {
+		name, body, want string
+	}{
+		{"name then surname", "Ana Ruiz spoke. Later Ruiz left.", "ana-ruiz=2"},
+		{"possessive straight and curly", "Ana Ruiz's plan. Ruiz’s aide. Ruiz' car.", "ana-ruiz=3"},
+		{"longest match first", "The Northport Port Authority met in Northport.", "port-authority=1 northport=1"},
+		{"alias opening a sentence", "The port authority agreed. NPA staff too.", "port-authority=2"},
+		{"whole words only", "Anarchy in Northportland and Ruizes.", ""},
+		{"not in code, links or headings", "# Ana Ruiz\n\n`Ana Ruiz` and [Ana Ruiz](/x/) but Daniel Okafor.", "daniel-okafor=1"},
+		{"name split by a change", "Mayor Ana {~~Ruis~>Ruiz~~} spoke.", "ana-ruiz=1"},
+		{"name split by emphasis", "Ana *Ruiz* spoke.", "ana-ruiz=1"},
+		{"name over a line break", "We met Ana\nRuiz today.", "ana-ruiz=1"},
+		{"curly apostrophe in a name", "The Fishermen's Cooperative met.", "coop=1"},
+		{"shared alias is not linked", "Boats crossed the bay.", ""},
+		{"explicit mentions", "[[ana-ruiz|The mayor]] met [[daniel-okafor]].", "ana-ruiz=1 daniel-okafor=1"},
+		{"lowercase common word does not match a name", "a northport wind", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, html := annotateBody(t, "corrections: [{date: 2025-01-03, text: Fixed a name.}]\n", tc.body)
+			if got := counts(r); got != tc.want {
+				t.Errorf("mentions = %q, want %q\nhtml: %s", got, tc.want, html)
+			}
+			if errs := r.Diags.Errors(); len(errs) > 0 {
+				t.Errorf("errors: %v", errs)
+			}
+		})
+	}
+}
+
+func TestFirstMentionLinked(t *testing.T) {
+	_, html := annotateBody(t, "corrections: [{date: 2025-01-03, text: Fixed a name.}]\n", "Mayor Ana {~~Ruis~>Ruiz~~} spoke. Ruiz left. [[ana-ruiz|The mayor]] returned.\n")
+	if n := strings.Count(html, `href="/entities/ana-ruiz/"`); n != 1 {
+		t.Errorf("%d links to ana-ruiz, want 1:\n%s", n, html)
+	}
+	want := `<a class="entity" href="/entities/ana-ruiz/" data-entity="ana-ruiz">Ana <ins class="change" id="change-1">Ruiz</ins></a><a class="change-mark"`
+	if !strings.Contains(html, want) {
+		t.Errorf("linked name with change: want %s in\n%s", want, html)
+	}
+}
+
+func TestExplicitMentionUnknownID(t *testing.T) {
+	r, _ := annotateBody(t, "", "First line.\n\nSee [[nobody]] here.\n")
+	errs := r.Diags.Errors()
+	if len(errs) != 1 || errs[0].Line != 7 || errs[0].Col != 5 || !strings.Contains(errs[0].Msg, `"nobody"`) {
+		t.Errorf("diags = %v, want one error at line 7 col 5", errs)
+	}
+}
+
+func TestSharedAliasReported(t *testing.T) {
+	x := index(t)
+	if len(x.Shared) != 2 || !strings.Contains(x.Shared[0].Msg, `"the bay"`) {
+		t.Errorf("Shared = %v, want the bay reported for both entities", x.Shared)
+	}
+}
+
+func TestQuotesFound(t *testing.T) {
+	body := "\"We will build it,\" Ana Ruiz said. \"It's time. The 'old wall' failed.\"\n\n" +
+		"Okafor wrote: “Costs rose.”\n\n" +
+		"\"This paragraph goes on\n\n" +
+		"\"and ends here,\" he said.\n"
+	r, html := annotateBody(t, "", body)
+	var got []string
+	for _, q := range r.Quotes {
+		got = append(got, fmt.Sprintf("%d:%s", q.N, q.Text))
+	}
+	want := []string{
+		"1:We will build it",
+		"2:It’s time. The ‘old wall’ failed.",
+		"3:Costs rose.",
+		"4:This paragraph goes on",
+		"5:and ends here",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("quotes:\n got %q\nwant %q", got, want)
+	}
+	for n := 1; n <= 5; n++ {
+		if !strings.Contains(html, fmt.Sprintf(`href="#quote-%d" id="quote-ref-%d"`, n, n)) {
+			t.Errorf("no mark for quote %d in %s", n, html)
+		}
+	}
+}
+
+func TestQuoteFrontMatterWins(t *testing.T) {
+	front := "quotes:\n  - match: \"we will\"\n    speaker: daniel-okafor\n    source: https://example.org/v\n  - match: nothing like this\n    speaker: ana-ruiz\n"
+	r, _ := annotateBody(t, front, "\"We will build it,\" Ana Ruiz said.\n")
+	if q := r.Quotes[0]; q.Speaker != "daniel-okafor" || q.Inferred || q.Source != "https://example.org/v" {
+		t.Errorf("quote = %+v, want the front matter's speaker and source", q)
+	}
+	warns := r.Diags.Warnings()
+	if len(warns) != 1 || warns[0].Line != 8 || !strings.Contains(warns[0].Msg, "matches no quote") {
+		t.Errorf("warnings = %v, want the unmatched entry at line 8", warns)
+	}
+}
+
+func TestChanges(t *testing.T) {
+	front := "corrections:\n  - date: 2025-01-03\n    text: An earlier version misspelled Okafor.\n  - date: 2025-01-05\n    kind: clarification\n    text: We added context.\n"
+	body := "Daniel {~~Okafour~>Okafor~~} spoke.{>>check this<<} The vote was {--not --}close.{++ It passed.++} {==Key==}.\n"
+	r, html := annotateBody(t, front, body)
+	if strings.Contains(html, "check this") {
+		t.Errorf("editor's comment reached the HTML: %s", html)
+	}
+	if !strings.Contains(html, "<mark>Key</mark>") {
+		t.Errorf("highlight missing: %s", html)
+	}
+	if len(r.Corrections) != 2 {
+		t.Fatalf("corrections = %+v", r.Corrections)
+	}
+	c0, c1 := r.Corrections[0].Changes, r.Corrections[1].Changes
+	if len(c0) != 1 || c0[0].Old != "Okafour" || c0[0].New != "Okafor" {
+		t.Errorf("first correction's changes = %+v, want the Okafour fix", c0)
+	}
+	if len(c1) != 2 || c1[0].Kind != "deletion" || c1[0].Old != "not " || c1[1].Kind != "insertion" || c1[1].New != " It passed." {
+		t.Errorf("latest correction's changes = %+v, want the deletion and insertion", c1)
+	}
+	if !strings.Contains(html, `href="#correction-1"`) || !strings.Contains(html, `href="#correction-2"`) {
+		t.Errorf("change marks do not link to their corrections: %s", html)
+	}
+}
+
+func TestChangesNeedACorrection(t *testing.T) {
+	r, _ := annotateBody(t, "", "Fine text.\n\nThe vote was {~~7-2~>6-3~~}.\n")
+	errs := r.Diags.Errors()
+	if len(errs) != 1 || errs[0].Line != 7 || errs[0].Col != 14 || !strings.Contains(errs[0].Msg, "corrections") {
+		t.Errorf("errors = %v, want one at 7:14 about corrections", errs)
+	}
+}
