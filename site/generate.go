@@ -38,6 +38,8 @@ type generator struct {
 	view       *render.Site
 	entityText map[string]entityText
 	liveReload template.HTML
+	// strictLinks makes broken internal links errors, as byline check reports them.
+	strictLinks bool
 }
 
 // entityText is an entity's description rendered to HTML.
@@ -162,22 +164,37 @@ func (g *generator) articles(ctx context.Context, out Output) ([]*Doc, []string,
 
 // article annotates and writes one article's page and index.json.
 func (g *generator) article(w *pageWriter, a *content.Article) *Doc {
+	d, body, err := g.annotateArticle(a)
+	if err != nil {
+		w.diags.Add(a.Path, 0, 0, "cannot render: %v", err)
+		return d
+	}
+	g.writeArticle(w, d, body)
+	return d
+}
+
+// annotateArticle parses and annotates an article and renders its body.
+func (g *generator) annotateArticle(a *content.Article) (*Doc, template.HTML, error) {
 	doc := g.md.Parser().Parse(text.NewReader(a.Body))
 	d := &Doc{Article: a, Result: g.index.Annotate(a, doc)}
 	d.Links = internalLinks(doc, a.Body)
 	var body bytes.Buffer
 	if err := g.md.Renderer().Render(&body, a.Body, doc); err != nil {
-		w.diags.Add(a.Path, 0, 0, "cannot render: %v", err)
-		return d
+		return d, "", err
 	}
-	page := g.articlePage(d, template.HTML(body.String()))
+	return d, template.HTML(body.String()), nil
+}
+
+// writeArticle writes an annotated article's page and index.json.
+func (g *generator) writeArticle(w *pageWriter, d *Doc, body template.HTML) {
+	a := d.Article
+	page := g.articlePage(d, body)
 	w.page(a.URL, page)
 	data, err := json.MarshalIndent(g.articleJSON(d), "", "  ")
 	if err != nil {
 		w.diags.Add(a.Path, 0, 0, "cannot encode index.json: %v", err)
 	}
 	w.file(strings.TrimPrefix(a.URL, "/")+"index.json", append(data, '\n'))
-	return d
 }
 
 // internalLinks lists the body's links to other pages of the site.
@@ -213,7 +230,7 @@ func (g *generator) checkLinks(docs []*Doc, written map[string]bool) diag.List {
 			}
 			p := u.Path
 			if !strings.HasPrefix(p, bp) {
-				diags.Warn(d.Path, l.line, 0, "broken link %s: it is outside the site's base path %s", l.url, bp)
+				g.linkProblem(&diags, d.Path, l.line, "broken link %s: it is outside the site's base path %s", l.url, bp)
 				continue
 			}
 			p = strings.TrimPrefix(p, bp)
@@ -221,11 +238,19 @@ func (g *generator) checkLinks(docs []*Doc, written map[string]bool) diag.List {
 				p += "index.html"
 			}
 			if !written[p] && !written[p+"/index.html"] {
-				diags.Warn(d.Path, l.line, 0, "broken link %s: no such page", l.url)
+				g.linkProblem(&diags, d.Path, l.line, "broken link %s: no such page", l.url)
 			}
 		}
 	}
 	return diags
+}
+
+func (g *generator) linkProblem(diags *diag.List, path string, line int, format string, args ...any) {
+	if g.strictLinks {
+		diags.Add(path, line, 0, format, args...)
+	} else {
+		diags.Warn(path, line, 0, format, args...)
+	}
 }
 
 // A pageWriter renders pages to an Output and keeps problems and paths.

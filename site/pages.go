@@ -16,7 +16,24 @@ import (
 
 // writeLists writes the home page, section pages and tag pages.
 func (g *generator) writeLists(w *pageWriter, docs []*Doc) {
-	g.writeList(w, "/", g.cfg.Title, "", docs)
+	for _, l := range g.listGroups(docs) {
+		for n := 1; n <= l.pages(g.cfg.PageSize); n++ {
+			w.page(g.listPage(l, n))
+		}
+	}
+}
+
+// A listGroup is one paginated list of articles: the home page, a section or a tag.
+type listGroup struct {
+	base, heading, title string
+	docs                 []*Doc
+}
+
+func (l listGroup) pages(size int) int { return max(1, (len(l.docs)+size-1)/size) }
+
+// listGroups gathers the lists: the home page, then sections and tags in order.
+func (g *generator) listGroups(docs []*Doc) []listGroup {
+	groups := []listGroup{{base: "/", heading: g.cfg.Title, docs: docs}}
 	bySection := map[string][]*Doc{}
 	byTag := map[string][]*Doc{}
 	tagNames := map[string]string{}
@@ -37,41 +54,49 @@ func (g *generator) writeLists(w *pageWriter, docs []*Doc) {
 			}
 		}
 	}
-	for s, ds := range bySection {
-		g.writeList(w, "/"+s+"/", sectionName(s), sectionName(s), ds)
+	for _, s := range sortedKeys(bySection) {
+		groups = append(groups, listGroup{"/" + s + "/", sectionName(s), sectionName(s), bySection[s]})
 	}
-	for s, ds := range byTag {
-		g.writeList(w, "/tags/"+s+"/", "Tagged “"+tagNames[s]+"”", "Tag: "+tagNames[s], ds)
+	for _, s := range sortedKeys(byTag) {
+		groups = append(groups, listGroup{"/tags/" + s + "/", "Tagged “" + tagNames[s] + "”", "Tag: " + tagNames[s], byTag[s]})
 	}
+	return groups
 }
 
-// writeList writes one paginated list: base, base/page/2/, ...
-func (g *generator) writeList(w *pageWriter, base, heading, title string, docs []*Doc) {
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// listPage is page n of a list: its URL (base, base/page/2/, ...) and data.
+func (g *generator) listPage(l listGroup, n int) (string, *render.Page) {
 	size := g.cfg.PageSize
-	pages := max(1, (len(docs)+size-1)/size)
+	pages := l.pages(size)
 	pageURL := func(n int) string {
 		if n == 1 {
-			return base
+			return l.base
 		}
-		return fmt.Sprintf("%spage/%d/", base, n)
+		return fmt.Sprintf("%spage/%d/", l.base, n)
 	}
-	for n := 1; n <= pages; n++ {
-		l := &render.List{Heading: heading, Page: n, Pages: pages}
-		for _, d := range docs[(n-1)*size : min(n*size, len(docs))] {
-			l.Articles = append(l.Articles, g.summary(d))
-		}
-		if n > 1 {
-			l.Prev = g.rel(pageURL(n - 1))
-		}
-		if n < pages {
-			l.Next = g.rel(pageURL(n + 1))
-		}
-		t := title
-		if n > 1 {
-			t = strings.TrimSpace(fmt.Sprintf("%s page %d", title, n))
-		}
-		w.page(pageURL(n), &render.Page{Kind: "list", Title: t, Description: g.cfg.Description, Type: "website", List: l})
+	lv := &render.List{Heading: l.heading, Page: n, Pages: pages}
+	for _, d := range l.docs[(n-1)*size : min(n*size, len(l.docs))] {
+		lv.Articles = append(lv.Articles, g.summary(d))
 	}
+	if n > 1 {
+		lv.Prev = g.rel(pageURL(n - 1))
+	}
+	if n < pages {
+		lv.Next = g.rel(pageURL(n + 1))
+	}
+	t := l.title
+	if n > 1 {
+		t = strings.TrimSpace(fmt.Sprintf("%s page %d", l.title, n))
+	}
+	return pageURL(n), &render.Page{Kind: "list", Title: t, Description: g.cfg.Description, Type: "website", List: lv}
 }
 
 func (g *generator) summary(d *Doc) render.Summary {
@@ -104,23 +129,10 @@ func tagSlug(t string) string {
 // writeExtras writes the corrections log, feed, sitemap, 404 page, the
 // code stylesheet and the static files.
 func (g *generator) writeExtras(w *pageWriter, docs []*Doc) {
-	var log []render.CorrectionEntry
-	for _, d := range docs {
-		for _, c := range d.Result.Corrections {
-			log = append(log, render.CorrectionEntry{Date: c.Date, Kind: c.Kind, Text: c.Text, N: c.N,
-				Article: render.Link{Name: d.Title, URL: g.rel(d.URL)}})
-		}
-	}
-	sort.SliceStable(log, func(i, j int) bool { return log[i].Date.After(log[j].Date) })
-	w.page("/corrections/", &render.Page{Kind: "corrections", Title: "Corrections", Description: "Every correction and clarification on " + g.cfg.Title, Type: "website", Corrections: log})
-	w.page("/404.html", &render.Page{Kind: "404", Title: "Page not found", Type: "website"})
-
-	var feed []render.FeedEntry
-	for _, d := range docs[:min(len(docs), g.cfg.FeedSize)] {
-		feed = append(feed, render.FeedEntry{Title: d.Title, URL: g.abs(d.URL), Published: d.Date, Updated: d.Modified(), Authors: d.Authors, Summary: d.Summary})
-	}
+	w.page("/corrections/", g.correctionsPage(docs))
+	w.page("/404.html", g.notFoundPage())
 	var buf bytes.Buffer
-	if err := render.Feed(&buf, g.view, feed); err != nil {
+	if err := render.Feed(&buf, g.view, g.feed(docs)); err != nil {
 		w.diags.Add("feed.xml", 0, 0, "cannot write: %v", err)
 	}
 	w.file("feed.xml", buf.Bytes())
@@ -140,6 +152,32 @@ func (g *generator) writeExtras(w *pageWriter, docs []*Doc) {
 		}
 		w.file(p, b)
 	}
+}
+
+// correctionsPage is the corrections log: every correction, newest first.
+func (g *generator) correctionsPage(docs []*Doc) *render.Page {
+	var log []render.CorrectionEntry
+	for _, d := range docs {
+		for _, c := range d.Result.Corrections {
+			log = append(log, render.CorrectionEntry{Date: c.Date, Kind: c.Kind, Text: c.Text, N: c.N,
+				Article: render.Link{Name: d.Title, URL: g.rel(d.URL)}})
+		}
+	}
+	sort.SliceStable(log, func(i, j int) bool { return log[i].Date.After(log[j].Date) })
+	return &render.Page{Kind: "corrections", Title: "Corrections", Description: "Every correction and clarification on " + g.cfg.Title, Type: "website", Corrections: log}
+}
+
+func (g *generator) notFoundPage() *render.Page {
+	return &render.Page{Kind: "404", Title: "Page not found", Type: "website"}
+}
+
+// feed is the Atom feed's entries: the latest articles.
+func (g *generator) feed(docs []*Doc) []render.FeedEntry {
+	var feed []render.FeedEntry
+	for _, d := range docs[:min(len(docs), g.cfg.FeedSize)] {
+		feed = append(feed, render.FeedEntry{Title: d.Title, URL: g.abs(d.URL), Published: d.Date, Updated: d.Modified(), Authors: d.Authors, Summary: d.Summary})
+	}
+	return feed
 }
 
 func (g *generator) sitemap(docs []*Doc) []render.SitemapURL {

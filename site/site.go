@@ -99,6 +99,7 @@ func Check(ctx context.Context, source string, drafts bool) diag.List {
 	if g == nil {
 		return diags.Sort()
 	}
+	g.strictLinks = true
 	diags = append(diags, g.generate(ctx, discard{})...)
 	return diags.Sort()
 }

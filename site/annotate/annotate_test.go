@@ -25,7 +25,7 @@ var testEntities = []struct{ id, kind, name, aliases string }{
 	{"bay-two", "place", "Mirror Bay", "the bay"},
 }
 
-func index(t *testing.T) *annotate.Index {
+func index(t testing.TB) *annotate.Index {
 	t.Helper()
 	var es []*content.Entity
 	for _, e := range testEntities {

@@ -133,6 +133,9 @@ func words(p *para, a, b int) []word {
 				}
 				break
 			}
+			if j < b && p.text[j] == '.' && isAbbreviation(p.text[:j]) {
+				j++
+			}
 			out = append(out, word{start: i, end: j, text: strings.ToLower(p.text[i:j]), lower: unicode.IsLower(r)})
 			i = j
 		case strings.ContainsRune(",:;—–()[].?!", r):
@@ -184,7 +187,8 @@ var speechVerbs = wordSet(`according
 	wonders quipped observed observes countered concluded agreed agrees
 	reiterated reiterates recounted repeated texted emailed whispered called
 	described describes boasted pleaded protested objected lamented mused sighed
-	yelled bragged griped snapped
+	yelled bragged griped snapped sent dismissed denounced criticized criticised
+	praised hailed blasted slammed
 	saying adding noting telling arguing explaining insisting asking writing`)
 
 // participles are speech verbs whose subject is the sentence's: "Ruiz
@@ -195,6 +199,20 @@ var participles = wordSet(`saying adding noting telling arguing explaining insis
 var termMarkers = wordSet(`so-called dubbed nicknamed term word words phrase slogan label titled named headlined`)
 
 var pronouns = wordSet(`he she they it`)
+
+// askVerbs take the person asked as their object: "a reporter asked Villanueva".
+var askVerbs = wordSet(`asked asks ask`)
+
+// subordinators open a clause whose words are not the sentence's subject:
+// "Asked whether he thought the union could…, Okafor paused".
+var subordinators = wordSet(`whether that if when while because after before as since what how
+	why who which where although though until unless once`)
+
+var indefinites = wordSet(`a an one another`)
+
+// conjunctions before a speech verb give it the sentence's subject: "The
+// authority stayed out of the argument but said…".
+var conjunctions = wordSet(`and but or yet`)
 
 var determiners = wordSet(`the a an its their his her our this that one another`)
 
@@ -207,7 +225,7 @@ var (
 		organization organisation association lender retailer grocer chain utility
 		developer airline insurer charity nonprofit administration foundation institute
 		society league party federation service museum newspaper corporation business
-		operator network clinic regulator airport port church`)
+		network clinic regulator airport port church`)
 	personNouns = wordSet(`mayor president chief director minister senator chairman chairwoman chair
 		ceo executive coach manager judge prosecutor lawyer attorney superintendent
 		governor commissioner professor scientist researcher economist doctor captain

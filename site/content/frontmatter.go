@@ -99,6 +99,33 @@ func parseFrontMatter(path string, fm []byte, format string, startLine int, diag
 
 var yamlLineRe = regexp.MustCompile(`line (\d+): (.*)`)
 
+// yamlParserErrors are the messages of the YAML parser's (as opposed to its
+// scanner's) errors. yaml.v3 reports their line counting from 0, and the
+// scanner's counting from 1.
+var yamlParserErrors = []string{
+	"did not find expected <stream-start>",
+	"did not find expected <document start>",
+	"did not find expected node content",
+	"did not find expected '-' indicator",
+	"did not find expected key",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"found undefined tag handle",
+	"found duplicate %YAML directive",
+	"found incompatible YAML document",
+	"found duplicate %TAG directive",
+}
+
+// yamlErrorLine converts the line yaml.v3 reports for msg to a 1-based line.
+func yamlErrorLine(n int, msg string) int {
+	for _, p := range yamlParserErrors {
+		if strings.HasPrefix(msg, p) {
+			return n + 1
+		}
+	}
+	return n
+}
+
 func parseYAML(path string, fm []byte, startLine int, diags *diag.List) *value {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(fm, &doc); err != nil {
@@ -107,7 +134,7 @@ func parseYAML(path string, fm []byte, startLine int, diags *diag.List) *value {
 		if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
 			var n int
 			fmt.Sscan(m[1], &n)
-			line, msg = startLine+n-1, m[2]
+			line, msg = startLine+yamlErrorLine(n, m[2])-1, m[2]
 		}
 		diags.Add(path, line, 1, "invalid YAML front matter: %s", msg)
 		return nil
@@ -115,7 +142,12 @@ func parseYAML(path string, fm []byte, startLine int, diags *diag.List) *value {
 	if len(doc.Content) == 0 {
 		return &value{kind: mapValue, Line: startLine, Col: 1}
 	}
-	root := fromYAML(doc.Content[0], startLine-1)
+	conv := yamlConverter{lineOff: startLine - 1, expanding: map[*yaml.Node]bool{}}
+	root := conv.value(doc.Content[0])
+	if conv.err != "" {
+		diags.Add(path, conv.errLine, conv.errCol, "invalid YAML front matter: %s", conv.err)
+		return nil
+	}
 	if root.kind != mapValue {
 		diags.Add(path, root.Line, root.Col, "front matter must be a map of keys to values")
 		return nil
@@ -123,25 +155,62 @@ func parseYAML(path string, fm []byte, startLine int, diags *diag.List) *value {
 	return root
 }
 
-func fromYAML(n *yaml.Node, lineOff int) *value {
-	for n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
+// maxYAMLValues bounds the values front matter may expand to through
+// aliases, so that a few lines of nested aliases cannot exhaust memory.
+const maxYAMLValues = 100_000
+
+// A yamlConverter turns YAML nodes into values, following aliases. An alias
+// to a node that contains it, or aliases that expand past maxYAMLValues,
+// stop it with an error rather than recursing without end.
+type yamlConverter struct {
+	lineOff         int
+	expanding       map[*yaml.Node]bool // alias targets being converted
+	count           int
+	err             string
+	errLine, errCol int
+}
+
+func (c *yamlConverter) fail(n *yaml.Node, msg string) *value {
+	if c.err == "" {
+		c.err, c.errLine, c.errCol = msg, n.Line+c.lineOff, n.Column
 	}
-	v := &value{Line: n.Line + lineOff, Col: n.Column}
+	return &value{kind: nullValue, Line: n.Line + c.lineOff, Col: n.Column}
+}
+
+func (c *yamlConverter) value(n *yaml.Node) *value {
+	if c.err != "" {
+		return &value{kind: nullValue}
+	}
+	if c.count++; c.count > maxYAMLValues {
+		return c.fail(n, fmt.Sprintf("more than %d values once aliases are expanded", maxYAMLValues))
+	}
+	if n.Kind == yaml.AliasNode {
+		t := n.Alias
+		if t == nil {
+			return c.fail(n, fmt.Sprintf("unknown alias *%s", n.Value))
+		}
+		if c.expanding[t] {
+			return c.fail(n, fmt.Sprintf("alias *%s refers to a value that contains it", n.Value))
+		}
+		c.expanding[t] = true
+		defer delete(c.expanding, t)
+		return c.value(t)
+	}
+	v := &value{Line: n.Line + c.lineOff, Col: n.Column}
 	switch n.Kind {
 	case yaml.MappingNode:
 		v.kind = mapValue
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			v.Map = append(v.Map, field{Key: n.Content[i].Value, Val: fromYAML(n.Content[i+1], lineOff)})
+			v.Map = append(v.Map, field{Key: n.Content[i].Value, Val: c.value(n.Content[i+1])})
 		}
 	case yaml.SequenceNode:
 		v.kind = listValue
-		for _, c := range n.Content {
-			v.List = append(v.List, fromYAML(c, lineOff))
+		for _, e := range n.Content {
+			v.List = append(v.List, c.value(e))
 		}
 	case yaml.DocumentNode:
 		if len(n.Content) > 0 {
-			return fromYAML(n.Content[0], lineOff)
+			return c.value(n.Content[0])
 		}
 		v.kind = nullValue
 	default:

@@ -84,10 +84,19 @@ func SortArticles(as []*Article) {
 	})
 }
 
+// reservedSections are the first URL segments byline uses for its own pages.
+var reservedSections = map[string]bool{
+	"articles": true, "entities": true, "tags": true, "corrections": true, "page": true,
+	"css": true, "js": true, "feed.xml": true, "sitemap.xml": true, "404.html": true, "_byline": true,
+}
+
 func checkURLs(as []*Article) diag.List {
 	var diags diag.List
 	seen := map[string]*Article{}
 	for _, a := range as {
+		if reservedSections[a.Section] {
+			diags.Add(a.Path, 1, 1, "section %q is reserved for byline's own pages: use another folder or set section", a.Section)
+		}
 		if prev, dup := seen[a.URL]; dup {
 			first, second := prev, a
 			if second.Path < first.Path {
