@@ -7,7 +7,7 @@ import "embed"
 
 // Theme is the default theme: templates/*.html and static/**.
 //
-//go:embed templates static
+//go:embed all:templates static
 var Theme embed.FS
 
 // Version is byline's version, printed by byline --version.

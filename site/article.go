@@ -31,7 +31,9 @@ func (g *generator) articlePage(d *Doc, body template.HTML) *render.Page {
 		v.Updated = m
 	}
 	for _, t := range a.Tags {
-		v.Tags = append(v.Tags, render.Link{Name: t, URL: g.rel("/tags/" + tagSlug(t) + "/")})
+		if s := tagSlug(t); s != "" {
+			v.Tags = append(v.Tags, render.Link{Name: t, URL: g.rel("/tags/" + s + "/")})
+		}
 	}
 	v.Sidebar = g.sidebar(d)
 	for _, q := range d.Result.Quotes {

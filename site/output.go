@@ -107,10 +107,15 @@ func CheckOutputDir(source, output string) error {
 		return fmt.Errorf("output folder %s is the file system root", output)
 	case home != "" && out == realPath(home):
 		return fmt.Errorf("output folder %s is the home folder", output)
+	case home != "" && within(realPath(home), out):
+		return fmt.Errorf("output folder %s contains the home folder", output)
 	case out == src:
 		return fmt.Errorf("output folder %s is the source folder", output)
 	case within(src, out):
 		return fmt.Errorf("output folder %s contains the source folder %s", output, source)
+	}
+	if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
+		return fmt.Errorf("output %s exists and is not a folder", output)
 	}
 	for _, d := range []string{"content", "templates", "static"} {
 		if in := filepath.Join(src, d); out == in || within(out, in) {

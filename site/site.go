@@ -55,6 +55,10 @@ func (s Summary) String() string {
 func Build(ctx context.Context, opts Options) (Summary, error) {
 	start := time.Now()
 	g, diags := newGenerator(ctx, os.DirFS(opts.Source), opts.Drafts, opts.BaseURL)
+	if g != nil && diags.Err() != nil {
+		// Report the problems in the files that did load too, in one run.
+		diags = append(diags, g.generate(ctx, discard{})...)
+	}
 	sum := Summary{Warnings: diags.Warnings()}
 	if err := diags.Err(); err != nil {
 		return sum, err

@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 
 	"github.com/bylinehq/byline/site"
 )
@@ -22,6 +25,10 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if len(rest) > 0 {
 		fmt.Fprintf(stderr, "byline build: unexpected argument %q\n", rest[0])
 		return 2
+	}
+	if err := checkSource(opts.Source); err != nil {
+		fmt.Fprintf(stderr, "byline build: %v\n", err)
+		return 1
 	}
 	sum, err := site.Build(ctx, opts)
 	if err != nil {
@@ -47,6 +54,10 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "byline check: unexpected argument %q\n", rest[0])
 		return 2
 	}
+	if err := checkSource(*source); err != nil {
+		fmt.Fprintf(stderr, "byline check: %v\n", err)
+		return 1
+	}
 	diags := site.Check(ctx, *source, *drafts)
 	for _, d := range diags {
 		fmt.Fprintln(stderr, d)
@@ -58,4 +69,20 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	fmt.Fprintf(stdout, "byline check: no errors, %d warning(s)\n", warns)
 	return 0
+}
+
+// checkSource makes sure the source folder exists, so that a mistyped
+// --source is reported rather than built as an empty site.
+func checkSource(dir string) error {
+	info, err := os.Stat(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("source folder %s does not exist", dir)
+		}
+		return err
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("source %s is not a folder", dir)
+	}
+	return nil
 }

@@ -226,7 +226,9 @@ func speakerArticleKey(p string) string {
 
 // speakerQuote returns the first quote that opens with the given words.
 func speakerQuote(qs []annotate.Quote, opening string) (annotate.Quote, bool) {
-	o := speakerNorm(opening)
+	// Quote texts drop the comma news style puts before the closing mark;
+	// so do the openings compared with them.
+	o := strings.TrimRight(speakerNorm(opening), ",;:")
 	for _, q := range qs {
 		if o != "" && strings.HasPrefix(speakerNorm(q.Text), o) {
 			return q, true

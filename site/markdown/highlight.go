@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
+	"regexp"
 	"html"
 	"io"
 	"strings"
@@ -13,6 +15,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 )
+
+var classRe = regexp.MustCompile(`\.hl-[a-z0-9]+\b`)
 
 var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.ClassPrefix("hl-"))
 
@@ -63,10 +67,26 @@ func writePlain(w io.Writer, lang, code string) {
 // Stylesheet returns the CSS for highlighted code: a light theme, and a dark
 // one under prefers-color-scheme: dark.
 func Stylesheet() []byte {
+	var light, dark bytes.Buffer
+	formatter.WriteCSS(&light, styles.Get("github"))
+	formatter.WriteCSS(&dark, styles.Get("github-dark"))
 	var b bytes.Buffer
-	formatter.WriteCSS(&b, styles.Get("github"))
+	b.Write(light.Bytes())
 	b.WriteString("@media (prefers-color-scheme: dark) {\n")
-	formatter.WriteCSS(&b, styles.Get("github-dark"))
+	b.Write(dark.Bytes())
+	// A class the light style colours but the dark one does not would keep
+	// its light colour on a dark background; reset it.
+	darkClasses := map[string]bool{}
+	for _, m := range classRe.FindAllString(dark.String(), -1) {
+		darkClasses[m] = true
+	}
+	seen := map[string]bool{}
+	for _, m := range classRe.FindAllString(light.String(), -1) {
+		if !darkClasses[m] && !seen[m] {
+			seen[m] = true
+			fmt.Fprintf(&b, ".hl-chroma %s { color: inherit; background-color: transparent }\n", m)
+		}
+	}
 	b.WriteString("}\n")
 	return b.Bytes()
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -57,14 +58,14 @@ func newTestServer(t testing.TB, dir string) *Server {
 // that the server serves exactly what a clean build of the same files
 // makes, or, when that build fails, the same errors and the last good site.
 func TestRandomEditsMatchCleanBuild(t *testing.T) {
-	steps := 400
+	steps := 250
 	if testing.Short() {
 		steps = 120
 	}
 	for _, seed := range []uint64{1, 2} {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			dir := t.TempDir()
-			g := &gen{t: t, dir: dir, rnd: rand.New(rand.NewPCG(seed, 7))}
+			g := &gen{t: t, dir: dir, rnd: rand.New(rand.NewPCG(seed, 7)), broken: map[string]func(){}}
 			g.site(12)
 			s := newTestServer(t, dir)
 			good, msgs, failed := cleanBuild(s)
@@ -72,6 +73,8 @@ func TestRandomEditsMatchCleanBuild(t *testing.T) {
 				t.Fatalf("generated site does not build:\n%s", strings.Join(msgs, "\n"))
 			}
 			compareSite(t, "initial build", s.state.Load().files, good)
+			fails, changed := 0, 0
+			defer func() { t.Logf("%d steps: %d failed builds, %d files changed", steps, fails, changed) }()
 			for step := range steps {
 				what, paths := g.randomOp(step)
 				r := s.Rebuild(context.Background(), paths)
@@ -86,7 +89,9 @@ func TestRandomEditsMatchCleanBuild(t *testing.T) {
 				}
 				if failed {
 					want = good
+					fails++
 				} else {
+					changed += len(r.Changed)
 					wantChanged := changedPaths(good, want)
 					if !slices.Equal(r.Changed, wantChanged) {
 						t.Fatalf("%s: changed paths\ngot  %v\nwant %v", label, r.Changed, wantChanged)
@@ -202,6 +207,16 @@ func (g *gen) randomOp(step int) (string, []string) {
 	r := g.rnd
 	isMD := func(p string) bool { return strings.HasSuffix(p, ".md") }
 	articles := g.files("content/articles", isMD)
+	if len(g.broken) > 0 && r.IntN(2) == 0 {
+		p := g.pick(slices.Sorted(maps.Keys(g.broken)))
+		fix := g.broken[p]
+		delete(g.broken, p)
+		if _, err := os.Stat(filepath.Join(g.dir, p)); err != nil {
+			return "nothing to fix", []string{}
+		}
+		fix()
+		return "fix " + p, []string{p}
+	}
 	switch op := r.IntN(20); {
 	case op < 5 && len(articles) > 0:
 		p := g.pick(articles)
@@ -238,6 +253,7 @@ func (g *gen) randomOp(step int) (string, []string) {
 		}
 	case op < 12 && len(articles) > 0:
 		p := g.pick(articles)
+		g.broken[p] = func() { g.write(p, g.article(step, "Fixed")) }
 		if r.IntN(2) == 0 {
 			g.write(p, "---\ntitle: [broken\n---\n\nBody.\n")
 		} else {
@@ -256,6 +272,7 @@ func (g *gen) randomOp(step int) (string, []string) {
 			g.remove(p)
 			return "delete template " + p, []string{p}
 		case 1:
+			g.broken[p] = func() { g.write(p, theme("templates/"+name)) }
 			g.write(p, "{{define \"main\"}}{{.Nope}")
 			return "break template " + p, []string{p}
 		default:
@@ -277,6 +294,7 @@ func (g *gen) randomOp(step int) (string, []string) {
 		cfg := fmt.Sprintf("title = \"Gazette %d\"\npage_size = %d\nfeed_size = 4\n", step%3, 1+r.IntN(4))
 		if r.IntN(6) == 0 {
 			cfg = "page_size = 0\n"
+			g.broken["byline.toml"] = func() { g.write("byline.toml", "title = \"Fixed\"\n") }
 		}
 		g.write("byline.toml", cfg)
 		return "edit config", []string{"byline.toml"}

@@ -30,9 +30,10 @@ var tags = []string{"harbor", "budget", "climate", "ferry", "schools"}
 
 // gen writes the files of generated sites.
 type gen struct {
-	t   testing.TB
-	dir string
-	rnd *rand.Rand
+	t      testing.TB
+	dir    string
+	rnd    *rand.Rand
+	broken map[string]func() // files made bad on purpose, and how to fix each
 }
 
 func (g *gen) write(rel, text string) {

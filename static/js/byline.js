@@ -157,3 +157,20 @@
 		t.style.animation = "";
 	});
 })();
+
+// Wide code blocks and tables scroll sideways; a keyboard user can only
+// scroll a box that can take focus.
+(function () {
+	"use strict";
+	function mark() {
+		document.querySelectorAll(".story-body pre, .story-body table").forEach(function (el) {
+			if (el.scrollWidth > el.clientWidth + 1) {
+				if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
+			} else if (el.getAttribute("tabindex") === "0") {
+				el.removeAttribute("tabindex");
+			}
+		});
+	}
+	mark();
+	window.addEventListener("resize", mark);
+})();
