@@ -38,6 +38,8 @@ func mentionChart(months map[string]int) template.HTML {
 	}
 	fmt.Fprintf(&b, `<svg class="mention-chart" role="img" viewBox="0 0 %d %d" width="%d" height="%d" aria-labelledby="chart-title"><title id="chart-title">%d mentions from %s to %s</title>`,
 		width, h+top+bottom, width, h+top+bottom, total, first.Format("January 2006"), last.Format("January 2006"))
+	lastLabel := -3
+	fmt.Fprintf(&b, `<line class="baseline" x1="0" y1="%d" x2="%d" y2="%d" stroke="currentColor" stroke-opacity="0.4"></line>`, top+h, width, top+h)
 	for i, k := range series {
 		n := months[k]
 		bh := 0
@@ -50,7 +52,9 @@ func mentionChart(months map[string]int) template.HTML {
 		if n > 0 {
 			fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle">%d</text>`, x+barW/2, top+h-bh-3, n)
 		}
-		if i == 0 || i == len(series)-1 || t.Month() == time.January {
+		// Label the first and last months and each January, when there is room.
+		if (i == 0 || i == len(series)-1 || t.Month() == time.January) && i-lastLabel >= 3 || i == 0 {
+			lastLabel = i
 			fmt.Fprintf(&b, `<text class="axis" x="%d" y="%d" text-anchor="middle">%s</text>`, x+barW/2, top+h+13, t.Format("Jan 06"))
 		}
 		b.WriteString("</g>")

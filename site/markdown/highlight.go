@@ -3,9 +3,9 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"html"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"

@@ -49,7 +49,7 @@ func newTestServer(t testing.TB, dir string) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.ln.Close() })
+	t.Cleanup(func() { s.ln.Close(); s.w.fw.Close() })
 	return s
 }
 
@@ -199,7 +199,6 @@ func (g *gen) rename(from, to string) {
 		g.t.Fatal(err)
 	}
 }
-
 
 // randomOp changes the site at random and returns what it did and the
 // paths it touched, as a watcher would report them.

@@ -3,10 +3,10 @@ package serve
 import (
 	"fmt"
 	"io/fs"
-	"runtime"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 

@@ -58,6 +58,9 @@
   }
 
   var source = new EventSource("/_byline/events");
+  source.addEventListener("hello", function () {
+    window.bylineLive = true; // for tests: the stream is open
+  });
   source.addEventListener("reload", function (e) {
     var m = JSON.parse(e.data);
     if (overlay || m.paths === null || m.paths.indexOf(here) >= 0) {

@@ -50,6 +50,7 @@ type Server struct {
 	opts  Options
 	root  string
 	ln    net.Listener
+	w     *watcher
 	inc   *site.Incremental
 	state atomic.Pointer[state]
 	hub   hub
@@ -91,6 +92,11 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	}
 	s := &Server{opts: opts, root: root, ln: ln, done: make(chan struct{})}
 	s.hub.subs = map[chan event]bool{}
+	// Watch before the first build, so that no change goes unseen.
+	if s.w, err = s.watch(); err != nil {
+		ln.Close()
+		return nil, err
+	}
 	s.inc = site.NewIncremental(os.DirFS(root), opts.Drafts, s.URL(), liveReload)
 	s.state.Store(&state{files: map[string][]byte{}})
 	s.Rebuild(ctx, nil)
@@ -103,24 +109,23 @@ func (s *Server) URL() string { return "http://" + s.ln.Addr().String() + "/" }
 // Run serves HTTP and watches the site's files until ctx is done, then
 // stops watching, ends event streams and drains connections.
 func (s *Server) Run(ctx context.Context) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(s.ln) }()
-	w, err := s.watch()
-	if err != nil {
-		srv.Close()
-		return err
-	}
 	watched := make(chan struct{})
-	go func() { defer close(watched); w.run(ctx) }()
+	go func() { defer close(watched); s.w.run(ctx) }()
+	var err error
 	select {
 	case <-ctx.Done():
 	case err = <-served:
+		cancel()
 	}
 	<-watched
 	close(s.done)
-	shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
+	shutCtx, stop := context.WithTimeout(context.Background(), 5*time.Second)
+	defer stop()
 	if serr := srv.Shutdown(shutCtx); serr != nil && err == nil {
 		err = serr
 	}
