@@ -144,11 +144,11 @@ func (x *Index) attribute(a *content.Article, qs []foundQuote, blocks []*block, 
 			paras[pi].mentions = append(paras[pi].mentions, mentionSpan{start: m.start, end: m.end, id: m.id})
 		}
 	}
-	kinds := map[string]string{}
+	kinds, roles := map[string]string{}, map[string]string{}
 	for id, e := range x.ByID {
-		kinds[id] = e.Kind
+		kinds[id], roles[id] = e.Kind, e.Role
 	}
-	speakers := inferSpeakers(paras, kinds)
+	speakers := inferSpeakers(paras, kinds, roles)
 
 	used := make([]bool, len(a.Quotes))
 	out := make([]Quote, len(qs))

@@ -1,6 +1,9 @@
 package annotate
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // This file infers who said each quote from the text around it, the way a
 // reader of news copy does: an attribution in the quote's own sentence
@@ -49,6 +52,8 @@ const (
 type inference struct {
 	paras   []para
 	kinds   map[string]string
+	roles   map[string]string
+	titles  map[string]bool // head nouns of the roles: "mayor", "master"
 	sents   [][]sentence
 	out     [][]string
 	how     [][]int
@@ -75,8 +80,19 @@ type salient struct {
 // inferSpeakers returns, for each para and each quote in it, the id of the
 // entity that said it, or "" when the text does not say. kinds maps entity
 // ids to their kind (person, organization, place, event, other).
-func inferSpeakers(paras []para, kinds map[string]string) [][]string {
-	in := &inference{paras: paras, kinds: kinds}
+//
+// roles maps entity ids to their knowledge-base role ("Mayor of
+// Northport"), so that "the mayor said" finds the mayor named earlier even
+// where the text never wrote the title.
+func inferSpeakers(paras []para, kinds, roles map[string]string) [][]string {
+	in := &inference{paras: paras, kinds: kinds, roles: roles, titles: map[string]bool{}}
+	for id, role := range roles {
+		if kinds[id] == "person" {
+			if t := roleTitle(role); t != "" {
+				in.titles[t] = true
+			}
+		}
+	}
 	in.out = make([][]string, len(paras))
 	in.how = make([][]int, len(paras))
 	in.sents = make([][]sentence, len(paras))
@@ -158,7 +174,7 @@ func (in *inference) name(pi int) {
 				desc = append(desc, ws[j].text)
 			}
 		}
-		in.named = append(in.named, salient{para: pi, at: w.start, id: w.id, kind: in.kinds[w.id], name: w.text, desc: " " + strings.Join(desc, " ") + " "})
+		in.named = append(in.named, salient{para: pi, at: w.start, id: w.id, kind: in.kinds[w.id], name: w.text, desc: " " + strings.Join(desc, " ") + " " + roleWords(in.roles[w.id]) + " "})
 	}
 }
 
@@ -426,4 +442,27 @@ func (in *inference) subjectAt(ws []word) int {
 		}
 	}
 	return -1
+}
+
+// roleWords is a role in the lower-case words descriptions are matched on.
+func roleWords(role string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(role), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
+}
+
+// roleTitle is the head noun of a role: "mayor" for "Mayor of Northport",
+// "master" for "Harbor master", "member" for "Council member, Ward 3".
+func roleTitle(role string) string {
+	head := strings.ToLower(role)
+	for _, cut := range []string{",", " of ", " for ", " at ", "(", " and "} {
+		if i := strings.Index(head, cut); i >= 0 {
+			head = head[:i]
+		}
+	}
+	words := strings.Fields(head)
+	if len(words) == 0 {
+		return ""
+	}
+	return words[len(words)-1]
 }

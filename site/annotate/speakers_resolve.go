@@ -53,6 +53,10 @@ func (in *inference) candidate(ws []word, i int) bool {
 		return in.speakerKind(w)
 	case pronouns[w.text]:
 		return true
+	case in.titles[w.text] && !personNouns[w.text] && !orgNouns[w.text] && !spokesNouns[w.text]:
+		// A title taken from a role names someone only as "the harbor
+		// master", never as "a glaciologist".
+		return i > 0 && ws[i-1].text == "the" || i > 1 && ws[i-2].text == "the" && !ws[i-1].punct
 	case orgNouns[w.text] || personNouns[w.text] || spokesNouns[w.text]:
 		for j := i - 1; j >= 0 && j >= i-3 && !ws[j].punct && !ws[j].quote; j-- {
 			if determiners[ws[j].text] || ws[j].possessive || strings.HasSuffix(ws[j].text, "’s") || strings.HasSuffix(ws[j].text, "'s") {
@@ -88,7 +92,7 @@ func (in *inference) resolve(pi int, ws []word, i int) string {
 			}
 		}
 		return in.recent(pi, w.start, "organization")
-	case personNouns[w.text]:
+	case personNouns[w.text] || in.titles[w.text]:
 		for _, n := range in.namedBefore(pi, w.start) {
 			if n.kind == "person" && strings.Contains(n.desc, " "+w.text+" ") {
 				return n.id

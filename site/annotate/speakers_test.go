@@ -248,3 +248,28 @@ func speakerClip(s string, n int) string {
 	}
 	return s
 }
+
+// TestSpeakerByRole resolves "the mayor said" through the knowledge base's
+// role when the text never gave the title.
+func TestSpeakerByRole(t *testing.T) {
+	src := "---\nname: Ana Ruiz\nkind: person\nrole: Mayor of Northport\n---\nThe mayor.\n"
+	var diags diag.List
+	ana := content.ParseEntity("content/entities/ana-ruiz.md", "ana-ruiz", []byte(src), &diags)
+	okafor := content.ParseEntity("content/entities/daniel-okafor.md", "daniel-okafor",
+		[]byte("---\nname: Daniel Okafor\nkind: person\nrole: Harbor master\n---\nThe harbor master.\n"), &diags)
+	body := "---\ntitle: T\ndate: 2025-01-02\n---\nAna Ruiz and Daniel Okafor toured the pier on Monday.\n\n" +
+		"\"We will rebuild it,\" the mayor said.\n\n\"Not this year,\" the harbor master said.\n"
+	a := content.ParseArticle("content/articles/city/t.md", "city/t.md", []byte(body), &diags)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	md := markdown.New(markdown.Options{})
+	r := annotate.NewIndex([]*content.Entity{ana, okafor}).Annotate(a, md.Parser().Parse(text.NewReader(a.Body)))
+	var got []string
+	for _, q := range r.Quotes {
+		got = append(got, q.Speaker)
+	}
+	if strings.Join(got, " ") != "ana-ruiz daniel-okafor" {
+		t.Errorf("speakers = %q, want ana-ruiz then daniel-okafor", got)
+	}
+}
