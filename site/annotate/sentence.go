@@ -188,7 +188,7 @@ var speechVerbs = wordSet(`according
 	reiterated reiterates recounted repeated texted emailed whispered called
 	described describes boasted pleaded protested objected lamented mused sighed
 	yelled bragged griped snapped sent dismissed denounced criticized criticised
-	praised hailed blasted slammed
+	praised hailed blasted slammed shot fired
 	saying adding noting telling arguing explaining insisting asking writing`)
 
 // participles are speech verbs whose subject is the sentence's: "Ruiz
@@ -252,14 +252,18 @@ func verbAt(ws []word, i int) int {
 	if w.punct || w.quote || w.id != "" || !speechVerbs[w.text] {
 		return 0
 	}
-	if w.text == "according" {
-		if i+1 < len(ws) && ws[i+1].text == "to" {
+	if next, ok := phrasalVerbs[w.text]; ok {
+		if i+1 < len(ws) && ws[i+1].text == next {
 			return 2
 		}
 		return 0
 	}
 	return 1
 }
+
+// phrasalVerbs are speech verbs only with the word that follows them:
+// "according to", "shot back", "fired back".
+var phrasalVerbs = map[string]string{"according": "to", "shot": "back", "fired": "back"}
 
 func hasWords(ws []word) bool {
 	for _, w := range ws {

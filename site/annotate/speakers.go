@@ -292,7 +292,32 @@ func (in *inference) before(pi int, ws []word) (string, bool) {
 		}
 		return "", false
 	}
+	if participles[ws[v].text] && ws[l-1].text == "," {
+		// “…,” Chen said, adding that “…”: the speaker of the verb before.
+		if id := in.earlierSpeaker(pi, ws, l-1); id != "" {
+			return id, true
+		}
+	}
 	return in.subjectOf(pi, ws, l, participles[ws[v].text]), true
+}
+
+// earlierSpeaker returns the speaker named next to the speech verb that
+// comes just before ws[end] in the same clause ("Chen said" or "said
+// Chen"), or "".
+func (in *inference) earlierSpeaker(pi int, ws []word, end int) string {
+	for k := end - 1; k >= 0 && !ws[k].quote; k-- {
+		if verbAt(ws, k) != 1 {
+			continue
+		}
+		if k > 0 && in.candidate(ws, k-1) {
+			return in.resolve(pi, ws, k-1)
+		}
+		if k+1 < end && in.candidate(ws, k+1) {
+			return in.resolve(pi, ws, k+1)
+		}
+		return ""
+	}
+	return ""
 }
 
 // subjectOf finds who did what ws[l] ends: the candidate just before it,

@@ -273,3 +273,32 @@ func TestSpeakerByRole(t *testing.T) {
 		t.Errorf("speakers = %q, want ana-ruiz then daniel-okafor", got)
 	}
 }
+
+// TestSpeakersWireStyle covers attributions common in wire and newspaper
+// copy: courtesy titles, "told" a news agency, appositions, phrasal
+// verbs, participles after an attribution, pronouns after an introducer.
+func TestSpeakersWireStyle(t *testing.T) {
+	for _, c := range []struct{ body, want string }{
+		{`"We were not told," Okafor told The Associated Press on Tuesday.`, "daniel-okafor"},
+		{`"We were not told," Mr. Okafor said.`, "daniel-okafor"},
+		{`"We were not told," Ms. Chen said in an interview.`, "grace-chen"},
+		{`Grace Chen, 54, said "the plan is dead."`, "grace-chen"},
+		{`In a statement, Kestrel Foods said: "We regret the closures."`, "kestrel"},
+		{`"We regret the closures," a spokesperson for Kestrel Foods said.`, "kestrel"},
+		{`"It's over," Chen shot back.`, "grace-chen"},
+		{`"It's over," Chen said, adding that "nobody won."`, "grace-chen|grace-chen"},
+		{`Chen, speaking at a rally on Sunday, said: "It's over."`, "grace-chen"},
+		{`"It's over," Chen, the council's newest member, said Tuesday.`, "grace-chen"},
+		{`"It's over," Chen said. "We lost." She added: "We will be back."`, "grace-chen|grace-chen|grace-chen"},
+		{`Okafor disagreed. "The numbers don't add up," he said. "Not even close."`, "daniel-okafor|daniel-okafor"},
+		{`"The numbers don't add up," the union's president, Daniel Okafor, said.`, "daniel-okafor"},
+		{`"We're going to fight this," said Okafor, whose union represents 400 workers.`, "daniel-okafor"},
+		{`Okafor called the deal "a betrayal."`, "daniel-okafor"},
+		{`The deal, Okafor said, was "a betrayal of every worker here."`, "daniel-okafor"},
+	} {
+		got := strings.Join(speakers(t, c.body), "|")
+		if got != c.want {
+			t.Errorf("%s\n  got %s want %s", c.body, got, c.want)
+		}
+	}
+}
