@@ -5,11 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"runtime"
-	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	byline "github.com/bylinehq/byline"
 	"github.com/bylinehq/byline/site/content"
@@ -17,86 +14,6 @@ import (
 	"github.com/bylinehq/byline/site/markdown"
 	"github.com/bylinehq/byline/site/render"
 )
-
-// A producer makes some output files from inputs summed up in its key:
-// one article, one entity, one list page, the feed, a static file.
-type producer struct {
-	id   string
-	key  uint64
-	make func(w *pageWriter)
-}
-
-// An outFile is one file a producer made.
-type outFile struct {
-	path string
-	data []byte
-}
-
-// fileList is the Output of one producer.
-type fileList struct{ files []outFile }
-
-func (l *fileList) Write(p string, data []byte) error {
-	l.files = append(l.files, outFile{p, data})
-	return nil
-}
-
-// generate renders what changed and puts the site together.
-func (b *Incremental) generate(ctx context.Context, diags diag.List) Rebuild {
-	g := b.generator()
-	entKeys := map[string]uint64{}
-	for _, en := range b.entityList() {
-		entKeys[en.e.ID] = b.k.of(b.cfgKey, en.srcKey)
-	}
-	global := b.k.start()
-	global.add(b.cfgKey, string(b.liveReload), b.drafts)
-	for _, s := range g.view.Sections {
-		global.add(s.Name, s.URL)
-	}
-	gk := global.sum()
-
-	entries := b.annotate(ctx, g, entKeys)
-	docs := make([]*Doc, len(entries))
-	for i, en := range entries {
-		docs[i] = en.doc
-		diags = append(diags, en.docDiags...)
-	}
-	var ps []producer
-	ps = append(ps, b.articleProducers(g, gk, entries)...)
-	ps = append(ps, b.entityProducers(g, gk, entKeys, entries)...)
-	ps = append(ps, b.listProducers(g, gk, docs)...)
-	ps = append(ps, b.extraProducers(g, gk, entries)...)
-
-	made, pdiags := b.run(g, ps)
-	diags = append(diags, pdiags...)
-	if ctx.Err() != nil {
-		return Rebuild{Site: b.out, Diags: diags.Sort()}
-	}
-	out := make(map[string][]byte, len(b.out))
-	keys := make(map[string]uint64, len(ps))
-	produced := make(map[string][]outFile, len(ps))
-	for i, p := range ps {
-		files := made[i]
-		if files == nil {
-			files = b.produced[p.id]
-		}
-		for _, f := range files {
-			out[f.path] = f.data
-		}
-		keys[p.id], produced[p.id] = p.key, files
-	}
-	written := make(map[string]bool, len(out))
-	for p := range out {
-		written[p] = true
-	}
-	diags = append(diags, g.checkLinks(docs, written)...)
-	diags = diags.Sort()
-	if diags.Err() != nil {
-		return Rebuild{Site: b.out, Diags: diags}
-	}
-	changed := changedFiles(b.out, out)
-	b.out, b.keys, b.produced = out, keys, produced
-	return Rebuild{Site: out, Changed: changed, Diags: diags}
-}
 
 // generator is a generator for this build, made of the cached parts.
 func (b *Incremental) generator() *generator {
@@ -120,21 +37,46 @@ func (b *Incremental) annotate(ctx context.Context, g *generator, entKeys map[st
 	for i, a := range b.arts {
 		en := b.articles[a.Path]
 		entries[i] = en
+		if en.doc != nil && en.docEnv == b.docEnv {
+			continue // same source, index and config
+		}
 		if dk := b.docKey(a.Path, en); en.doc == nil || en.docKey != dk {
 			en.docKey, en.doc = dk, nil
 			todo = append(todo, en)
 		}
+		en.docEnv = b.docEnv
 	}
 	parallel(ctx, len(todo), func(i int) {
 		en := todo[i]
 		d, body, err := g.annotateArticle(en.a)
 		en.doc, en.body, en.docDiags = d, body, append(diag.List(nil), d.Result.Diags...)
 		en.renderFailed = err != nil
+		en.statKeys = b.statKeys(d)
 		if err != nil {
 			en.docDiags.Add(en.a.Path, 0, 0, "cannot render: %v", err)
 		}
 	})
+	if ctx.Err() != nil {
+		return nil // some articles were left unannotated
+	}
+	// Only the articles naming an entity that changed need new deps.
+	changedEnts := map[string]bool{}
+	for id, k := range entKeys {
+		if b.entKeys[id] != k {
+			changedEnts[id] = true
+		}
+	}
+	for id := range b.entKeys {
+		if _, ok := entKeys[id]; !ok {
+			changedEnts[id] = true
+		}
+	}
+	b.entKeys = entKeys
 	for _, en := range entries {
+		if en.depsFor == en.docKey && !namesAny(en.doc, changedEnts) {
+			continue
+		}
+		en.depsFor = en.docKey
 		h := b.k.start()
 		for _, m := range en.doc.Result.Mentions {
 			h.add(m.ID, entKeys[m.ID])
@@ -147,10 +89,32 @@ func (b *Incremental) annotate(ctx context.Context, g *generator, entKeys map[st
 	return entries
 }
 
+// namesAny says whether an article names or quotes any of ids.
+func namesAny(d *Doc, ids map[string]bool) bool {
+	if len(ids) == 0 {
+		return false
+	}
+	for _, m := range d.Result.Mentions {
+		if ids[m.ID] {
+			return true
+		}
+	}
+	for _, q := range d.Result.Quotes {
+		if ids[q.Speaker] {
+			return true
+		}
+	}
+	return false
+}
+
 func (b *Incremental) articleProducers(g *generator, gk uint64, entries []*articleEntry) []producer {
 	ps := make([]producer, len(entries))
+	kk := b.kindKeys["article"]
 	for i, en := range entries {
-		ps[i] = producer{id: "a" + en.a.URL, key: b.k.of(b.kindKeys["article"], gk, en.docKey, en.deps),
+		if in := [3]uint64{kk ^ gk, en.docKey, en.deps}; en.pageIn != in || en.pageID == "" {
+			en.pageIn, en.pageID, en.pageKey = in, "a"+en.a.URL, b.k.of(kk, gk, en.docKey, en.deps)
+		}
+		ps[i] = producer{id: en.pageID, key: en.pageKey,
 			make: func(w *pageWriter) {
 				if !en.renderFailed {
 					g.writeArticle(w, en.doc, en.body)
@@ -160,18 +124,28 @@ func (b *Incremental) articleProducers(g *generator, gk uint64, entries []*artic
 	return ps
 }
 
-// entityProducers keys each entity page by the entity and, in site order,
-// every article that names it or quotes it.
+// entityProducers keys each entity page by the entity, the names of all
+// entities, and what the articles that name or quote it say of it. Each article's part is added
+// into a sum kept from build to build, so an edit costs only what the
+// edited article names; the sum holds the order of the articles, as each
+// part has the article's date and URL.
 func (b *Incremental) entityProducers(g *generator, gk uint64, entKeys map[string]uint64, entries []*articleEntry) []producer {
-	rel := map[string]*hasher{}
-	docsOf := map[string][]int{}
-	for i, en := range entries {
-		for _, id := range statIDs(en.doc) {
-			if rel[id] == nil {
-				rel[id] = b.k.start()
+	b.gen++
+	for _, en := range entries {
+		en.seen = b.gen
+		if want := en.docKey; en.contribFor != want || !b.contributors[en] {
+			b.uncontribute(en)
+			en.contrib = en.statKeys
+			for id, sk := range en.statKeys {
+				b.entSums[id] += sk
 			}
-			rel[id].add(en.docKey, en.deps)
-			docsOf[id] = append(docsOf[id], i)
+			en.contribFor = want
+			b.contributors[en] = true
+		}
+	}
+	for en := range b.contributors {
+		if en.seen != b.gen {
+			b.uncontribute(en)
 		}
 	}
 	var stats map[string]*entityStats
@@ -179,12 +153,10 @@ func (b *Incremental) entityProducers(g *generator, gk uint64, entKeys map[strin
 	// Only the entities whose pages are made need their stats, gathered
 	// from only the articles that name them.
 	prepare := func() {
-		want := map[int]bool{}
+		dirty := map[string]bool{}
 		for _, e := range g.site.Entities {
-			if b.keys["e"+e.URL()] != b.entityKey(gk, entKeys, e.ID, rel) {
-				for _, i := range docsOf[e.ID] {
-					want[i] = true
-				}
+			if b.keys["e"+e.URL()] != b.entityKey(gk, entKeys, e.ID) {
+				dirty[e.ID] = true
 			}
 		}
 		stats = map[string]*entityStats{}
@@ -196,15 +168,18 @@ func (b *Incremental) entityProducers(g *generator, gk uint64, entKeys map[strin
 			}
 			return s
 		}
-		for i, en := range entries {
-			if want[i] {
-				g.addStats(en.doc, get)
+		for _, en := range entries {
+			for id := range en.statKeys {
+				if dirty[id] {
+					g.addStats(en.doc, get)
+					break
+				}
 			}
 		}
 	}
 	var ps []producer
 	for _, e := range g.site.Entities {
-		ps = append(ps, producer{id: "e" + e.URL(), key: b.entityKey(gk, entKeys, e.ID, rel),
+		ps = append(ps, producer{id: "e" + e.URL(), key: b.entityKey(gk, entKeys, e.ID),
 			make: func(w *pageWriter) {
 				once.Do(prepare)
 				s := stats[e.ID]
@@ -217,12 +192,49 @@ func (b *Incremental) entityProducers(g *generator, gk uint64, entKeys map[strin
 	return ps
 }
 
-func (b *Incremental) entityKey(gk uint64, entKeys map[string]uint64, id string, rel map[string]*hasher) uint64 {
-	var r uint64
-	if h := rel[id]; h != nil {
-		r = h.sum()
+// uncontribute takes an article's part out of the entity sums.
+func (b *Incremental) uncontribute(en *articleEntry) {
+	if !b.contributors[en] {
+		return
 	}
-	return b.k.of(b.kindKeys["entity"], gk, id, entKeys[id], r)
+	for id, c := range en.contrib {
+		b.entSums[id] -= c
+	}
+	en.contrib = nil
+	delete(b.contributors, en)
+}
+
+func (b *Incremental) entityKey(gk uint64, entKeys map[string]uint64, id string) uint64 {
+	// Of other entities, the page shows only the names and URLs of those
+	// named with it, which are in indexKey.
+	return b.k.of(b.kindKeys["entity"], gk, id, entKeys[id], b.indexKey, b.entSums[id])
+}
+
+// statKeys sums up what addStats takes from an article for each entity.
+func (b *Incremental) statKeys(d *Doc) map[string]uint64 {
+	named := b.k.start()
+	for _, m := range d.Result.Mentions {
+		if m.Count > 0 {
+			named.add(m.ID)
+		}
+	}
+	keys := map[string]uint64{}
+	for _, id := range statIDs(d) {
+		h := b.k.start()
+		h.add(d.Path, d.Title, d.URL, d.Date.UnixNano(), named.sum())
+		for _, m := range d.Result.Mentions {
+			if m.ID == id {
+				h.add(m.Count, m.Sentence)
+			}
+		}
+		for _, q := range d.Result.Quotes {
+			if q.Speaker == id {
+				h.add(q.N, q.Text, q.Inferred, q.Source, q.Date.UnixNano(), q.Context)
+			}
+		}
+		keys[id] = h.sum()
+	}
+	return keys
 }
 
 // statIDs lists the entities an article adds to the stats of: those it
@@ -242,9 +254,27 @@ func statIDs(d *Doc) []string {
 	return ids
 }
 
-func (b *Incremental) listProducers(g *generator, gk uint64, docs []*Doc) []producer {
-	var ps []producer
+// listProducers make the home, section and tag pages. When no article's
+// summary moved or changed, they are the last good build's, unchanged.
+func (b *Incremental) listProducers(g *generator, gk uint64, entries []*articleEntry) []producer {
 	size := g.cfg.PageSize
+	all := b.k.start()
+	all.add(b.kindKeys["list"], gk, size)
+	for _, en := range entries {
+		all.add(en.summaryKey)
+	}
+	b.listsKey = all.sum()
+	var ps []producer
+	if b.listsKey == b.goodListsKey {
+		for _, id := range b.listIDs {
+			ps = append(ps, producer{id: id, key: b.keys[id]})
+		}
+		return ps
+	}
+	docs := make([]*Doc, len(entries))
+	for i, en := range entries {
+		docs[i] = en.doc
+	}
 	for _, l := range g.listGroups(docs) {
 		pages := l.pages(size)
 		for n := 1; n <= pages; n++ {
@@ -279,8 +309,8 @@ func (b *Incremental) extraProducers(g *generator, gk uint64, entries []*article
 		if i < g.cfg.FeedSize {
 			feed.add(en.summaryKey)
 		}
-		sitemap.add(en.summaryKey)
 	}
+	sitemap.add(b.listsKey) // every article's summary, in order
 	for _, e := range g.site.Entities {
 		sitemap.add(e.ID)
 	}
@@ -316,12 +346,8 @@ func (b *Incremental) staticProducers() []producer {
 		}
 		return nil
 	})
-	for p, src := range b.files {
-		if rel, ok := strings.CutPrefix(p, "static/"); ok {
-			if i := strings.LastIndex(rel, "/"); !strings.HasPrefix(rel[i+1:], ".") {
-				files[rel] = src
-			}
-		}
+	for _, p := range b.static {
+		files[strings.TrimPrefix(p, "static/")] = b.files[p]
 	}
 	var ps []producer
 	for _, p := range sortedKeys(files) {
@@ -329,73 +355,4 @@ func (b *Incremental) staticProducers() []producer {
 		ps = append(ps, producer{id: "s" + p, key: b.k.of(data), make: func(w *pageWriter) { w.file(p, data) }})
 	}
 	return ps
-}
-
-// run makes the files of every producer whose key changed, on all cores.
-// made[i] is nil for a producer whose files are unchanged.
-func (b *Incremental) run(g *generator, ps []producer) ([][]outFile, diag.List) {
-	var todo []int
-	for i, p := range ps {
-		if k, ok := b.keys[p.id]; !ok || k != p.key {
-			todo = append(todo, i)
-		}
-	}
-	made := make([][]outFile, len(ps))
-	perJob := make([]diag.List, len(todo))
-	parallel(context.Background(), len(todo), func(j int) {
-		i := todo[j]
-		var l fileList
-		w := &pageWriter{g: g, out: &l}
-		ps[i].make(w)
-		made[i], perJob[j] = l.files, w.diags
-		if made[i] == nil {
-			made[i] = []outFile{}
-		}
-	})
-	var diags diag.List
-	for _, l := range perJob {
-		diags = append(diags, l...)
-	}
-	return made, diags
-}
-
-// changedFiles lists the paths added, changed or removed from old to new.
-func changedFiles(old, new map[string][]byte) []string {
-	var changed []string
-	for p, data := range new {
-		if prev, ok := old[p]; !ok || !sameBytes(prev, data) {
-			changed = append(changed, p)
-		}
-	}
-	for p := range old {
-		if _, ok := new[p]; !ok {
-			changed = append(changed, p)
-		}
-	}
-	sort.Strings(changed)
-	return changed
-}
-
-func sameBytes(a, b []byte) bool {
-	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0] || bytes.Equal(a, b))
-}
-
-// parallel calls fn(i) for i in [0, n) on all cores.
-func parallel(ctx context.Context, n int, fn func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n || ctx.Err() != nil {
-					return
-				}
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }

@@ -36,9 +36,6 @@ func benchSite(tb testing.TB, dir string, n int) {
 		g.write(fmt.Sprintf("content/articles/%s/story-%d.md", sections[i%5], i), b.String())
 	}
 	g.write("templates/article.html", theme("templates/article.html"))
-	if _, err := os.Stat(filepath.Join(dir, "templates/_partials.html")); err != nil {
-		g.write("templates/_partials.html", theme("templates/_partials.html"))
-	}
 }
 
 // BenchmarkEditToReload measures, on a running server, the time from
@@ -75,10 +72,10 @@ func BenchmarkEditToReload(b *testing.B) {
 			}{
 				{"article", article, func(i int) string { return string(articleSrc) + fmt.Sprintf("\nEdit number %d.\n", i) }},
 				{"entity", entity, func(i int) string {
-					return fmt.Sprintf("---\nname: Tomasz Wierzbicki3\nkind: person\nrole: Council member %d\n---\nServes on the council.\n", i)
+					return fmt.Sprintf("---\nname: Rafael Quintero3\nkind: person\nrole: Council member %d\n---\nServes on the council.\n", i)
 				}},
 				{"template", tmpl, func(i int) string {
-					return strings.Replace(string(tmplSrc), `{{define "main"}}`, fmt.Sprintf(`{{define "main"}}<!-- %d -->`, i), 1)
+					return strings.Replace(string(tmplSrc), `{{define "main"}}`, fmt.Sprintf(`{{define "main"}}<p hidden>%d</p>`, i), 1)
 				}},
 			}
 			b.ResetTimer()
@@ -103,5 +100,43 @@ func BenchmarkEditToReload(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkRebuildArticle times Server.Rebuild alone (no watcher, no
+// debounce) after an article edit.
+func BenchmarkRebuildArticle(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			dir := b.TempDir()
+			benchSite(b, dir, n)
+			s := newTestServer(b, dir)
+			p := "content/articles/city/story-0.md"
+			src, _ := os.ReadFile(filepath.Join(dir, p))
+			i := 0
+			for b.Loop() {
+				i++
+				os.WriteFile(filepath.Join(dir, p), []byte(string(src)+fmt.Sprintf("\nEdit %d.\n", i)), 0o644)
+				if r := s.Rebuild(context.Background(), []string{p}); len(r.Changed) == 0 {
+					b.Fatal("nothing changed")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRebuildEntity times Server.Rebuild alone after an entity edit.
+func BenchmarkRebuildEntity(b *testing.B) {
+	dir := b.TempDir()
+	benchSite(b, dir, 10000)
+	s := newTestServer(b, dir)
+	p := "content/entities/p3.md"
+	i := 0
+	for b.Loop() {
+		i++
+		os.WriteFile(filepath.Join(dir, p), []byte(fmt.Sprintf("---\nname: Rafael Quintero3\nkind: person\nrole: Council member %d\n---\nServes on the council.\n", i)), 0o644)
+		if r := s.Rebuild(context.Background(), []string{p}); len(r.Changed) == 0 {
+			b.Fatal("nothing changed")
+		}
 	}
 }

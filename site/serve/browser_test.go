@@ -82,6 +82,9 @@ func TestBrowserLiveReload(t *testing.T) {
 	g.write(article, "---\ntitle: Port vote\ndate: 2025-03-04\n---\n\nSecond version.\n\n"+long)
 	waitJS(t, ctx, "the second version", `document.body.innerText.includes("Second version.") && window.marker === undefined`)
 	waitJS(t, ctx, "the scroll position kept", `window.scrollY > 800`)
+	// An edit saved while the page reloads is in the page it loads; wait
+	// for the stream anyway, so each step below sees its own event.
+	waitJS(t, ctx, "the event stream again", `window.bylineLive === true`)
 
 	g.write(article, "---\ntitle: [Port vote\ndate: 2025-03-04\n---\n\nBroken.\n")
 	waitJS(t, ctx, "the error overlay", `(document.getElementById("byline-errors") || {innerText: ""}).innerText.includes("content/articles/city/port-vote.md:")`)
@@ -91,6 +94,7 @@ func TestBrowserLiveReload(t *testing.T) {
 
 	g.write(article, "---\ntitle: Port vote\ndate: 2025-03-04\n---\n\nThird version.\n\n"+long)
 	waitJS(t, ctx, "the fixed page without overlay", `document.body.innerText.includes("Third version.") && !document.getElementById("byline-errors")`)
+	waitJS(t, ctx, "the event stream after the fix", `window.bylineLive === true`)
 
 	run(t, ctx, "mark the page", chromedp.Evaluate[chromedp.Void](`window.marker = 2`))
 	g.write("static/css/byline.css", "body { background: rgb(1, 2, 3) }\n")

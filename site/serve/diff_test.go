@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -18,6 +19,12 @@ import (
 
 	"github.com/bylinehq/byline/site"
 )
+
+// repoRoot is the module root, which is itself the demo site.
+func repoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
 
 // memOutput is a site built into memory.
 type memOutput struct {
@@ -62,11 +69,18 @@ func TestRandomEditsMatchCleanBuild(t *testing.T) {
 	if testing.Short() {
 		steps = 120
 	}
-	for _, seed := range []uint64{1, 2} {
+	for _, seed := range []uint64{1, 2, 3} {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			dir := t.TempDir()
 			g := &gen{t: t, dir: dir, rnd: rand.New(rand.NewPCG(seed, 7)), broken: map[string]func(){}}
-			g.site(12)
+			if seed == 3 {
+				// The demo site, with richer annotations than generated ones.
+				if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join(repoRoot(), "content"))); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				g.site(12)
+			}
 			s := newTestServer(t, dir)
 			good, msgs, failed := cleanBuild(s)
 			if failed {
@@ -77,6 +91,16 @@ func TestRandomEditsMatchCleanBuild(t *testing.T) {
 			defer func() { t.Logf("%d steps: %d failed builds, %d files changed", steps, fails, changed) }()
 			for step := range steps {
 				what, paths := g.randomOp(step)
+				if g.rnd.IntN(4) == 0 {
+					// A burst: two changes reach one rebuild.
+					what2, paths2 := g.randomOp(step + 10000)
+					what += " + " + what2
+					if paths == nil || paths2 == nil {
+						paths = nil
+					} else {
+						paths = append(paths, paths2...)
+					}
+				}
 				r := s.Rebuild(context.Background(), paths)
 				want, msgs, failed := cleanBuild(s)
 				label := fmt.Sprintf("step %d (%s)", step, what)
@@ -262,11 +286,7 @@ func (g *gen) randomOp(step int) (string, []string) {
 	case op < 13:
 		name := g.pick([]string{"article.html", "list.html", "_partials.html", "entity.html"})
 		p := "templates/" + name
-		op := r.IntN(4)
-		if name == "_partials.html" && op == 0 {
-			op = 2 // see gen.site
-		}
-		switch op {
+		switch r.IntN(4) {
 		case 0:
 			g.remove(p)
 			return "delete template " + p, []string{p}
@@ -309,6 +329,17 @@ func (g *gen) randomOp(step int) (string, []string) {
 		}
 		g.rename(from, to)
 		return "rename folder " + from + " to " + to, []string{from, to}
+	case op < 17 && len(articles) > 0 && r.IntN(2) == 0:
+		p := g.pick(articles)
+		b, _ := os.ReadFile(filepath.Join(g.dir, p))
+		lines := strings.Split(string(b), "\n")
+		for i, l := range lines {
+			if strings.HasPrefix(l, "tags:") {
+				lines[i] = fmt.Sprintf("tags: [%s]", g.pick(tags))
+			}
+		}
+		g.write(p, strings.Join(lines, "\n"))
+		return "retag " + p, []string{p}
 	case op < 17:
 		p := g.pick(articles)
 		g.write(p+".swp", "swap")
@@ -328,4 +359,44 @@ func (g *gen) randomOp(step int) (string, []string) {
 		}
 		return "rescan everything", nil
 	}
+}
+
+// TestCancelledRebuild checks that a rebuild stopped halfway, as on
+// Ctrl-C, leaves nothing behind that the next rebuild would get wrong.
+func TestCancelledRebuild(t *testing.T) {
+	dir := t.TempDir()
+	g := &gen{t: t, dir: dir, rnd: rand.New(rand.NewPCG(9, 9)), broken: map[string]func(){}}
+	g.site(20)
+	s := newTestServer(t, dir)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	g.write("byline.toml", "title = \"Cancelled\"\n")
+	s.Rebuild(ctx, nil)
+	s.Rebuild(context.Background(), []string{"byline.toml"})
+	want, msgs, failed := cleanBuild(s)
+	if failed {
+		t.Fatal(msgs)
+	}
+	compareSite(t, "after a cancelled rebuild", s.state.Load().files, want)
+}
+
+// TestStaticAddedWhileBroken guards against a static file added during a
+// failed build being missing after the fix.
+func TestStaticAddedWhileBroken(t *testing.T) {
+	dir := t.TempDir()
+	g := &gen{t: t, dir: dir, rnd: rand.New(rand.NewPCG(8, 8)), broken: map[string]func(){}}
+	g.site(5)
+	s := newTestServer(t, dir)
+	g.write("byline.toml", "page_size = 0\n")
+	g.write("static/new.txt", "new\n")
+	if r := s.Rebuild(context.Background(), []string{"byline.toml", "static/new.txt"}); r.Diags.Err() == nil {
+		t.Fatal("the broken config built")
+	}
+	g.write("byline.toml", "title = \"Fixed\"\n")
+	s.Rebuild(context.Background(), []string{"byline.toml"})
+	want, msgs, failed := cleanBuild(s)
+	if failed {
+		t.Fatal(msgs)
+	}
+	compareSite(t, "after the fix", s.state.Load().files, want)
 }

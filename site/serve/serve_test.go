@@ -211,9 +211,22 @@ func TestServeWatchesEdits(t *testing.T) {
 	next(t, events, "reload")
 	eventually(t, "the fixed page", served(page, "Fixed."))
 
+	// The config, and a templates folder that did not exist before.
+	g.write("byline.toml", "title = \"Harbor Herald\"\n")
+	eventually(t, "the new site title", served(page, "Harbor Herald"))
+	g.write("templates/404.html", strings.Replace(theme("templates/404.html"), `{{define "main"}}`, `{{define "main"}}<p>Lost at sea.</p>`, 1))
+	eventually(t, "the new 404 template", func() bool {
+		status, _, body := get(t, s.URL()+"no/such/page/")
+		return status == 404 && strings.Contains(body, "Lost at sea.")
+	})
+
 	// A stylesheet alone changes: the event says so.
 	g.write("static/css/byline.css", "body { color: red }\n")
-	if e := next(t, events, "reload"); !strings.Contains(e.data, `"css":true`) {
+	e = next(t, events, "reload")
+	for !strings.Contains(e.data, "css/byline.css") {
+		e = next(t, events, "reload") // events of the edits before
+	}
+	if e.data != `{"css":true,"paths":["css/byline.css"],"v":`+strings.TrimPrefix(e.data[strings.LastIndex(e.data, `"v":`):], `"v":`) {
 		t.Errorf("stylesheet change not marked css: %s", e.data)
 	}
 }
@@ -260,4 +273,36 @@ func TestBuildHasNoLiveReload(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// TestServeBrokenFromTheStart serves a site whose first build fails: pages
+// still carry the live reload script, the errors go to new event streams,
+// and fixing the file brings the site up.
+func TestServeBrokenFromTheStart(t *testing.T) {
+	dir := t.TempDir()
+	g := &gen{t: t, dir: dir, rnd: rand.New(rand.NewPCG(5, 5))}
+	g.write("content/articles/city/a.md", "---\ntitle: [A\n---\n\nBody.\n")
+	s, err := New(context.Background(), Options{Source: dir, Addr: "127.0.0.1:0", Debounce: 10 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+
+	status, _, body := get(t, s.URL()+"articles/city/a/")
+	if status != 404 || !strings.Contains(body, "/_byline/live.js") {
+		t.Errorf("before any good build: %d, script in page: %v", status, strings.Contains(body, "/_byline/live.js"))
+	}
+	events, stream := subscribe(t, s)
+	defer stream.Close()
+	if e := next(t, events, "errors"); !strings.Contains(e.data, "content/articles/city/a.md:3:1: invalid YAML") {
+		t.Errorf("errors event: %s", e.data)
+	}
+	g.write("content/articles/city/a.md", "---\ntitle: A\ndate: 2025-01-01\n---\n\nBody text.\n")
+	next(t, events, "reload")
+	if status, _, body := get(t, s.URL()+"articles/city/a/"); status != 200 || !strings.Contains(body, "Body text.") {
+		t.Errorf("after the fix: %d", status)
+	}
 }
