@@ -120,8 +120,8 @@ func (g *generator) generate(ctx context.Context, out Output) diag.List {
 		return diags
 	}
 	w := &pageWriter{g: g, out: out, paths: paths}
-	g.writeEntities(w, docs)
-	g.writeLists(w, docs)
+	g.writeEntities(ctx, w, docs)
+	g.writeLists(ctx, w, docs)
 	g.writeExtras(w, docs)
 	diags = append(diags, w.diags...)
 	diags = append(diags, g.checkLinks(docs, w.written())...)

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"sync/atomic"
 )
 
@@ -18,12 +17,15 @@ type Output interface {
 }
 
 // A dirOutput writes into a fresh temporary folder beside the output
-// folder, and swaps it in only when the whole build succeeded.
+// folder, and swaps it in only when the whole build succeeded. One
+// goroutine does all the writing: on the machines measured, writers on
+// several threads spent more time contending in the kernel than writing.
 type dirOutput struct {
 	final string
 	tmp   string
-	mu    sync.Mutex
-	dirs  map[string]bool
+	files chan outFile
+	done  chan struct{}
+	err   error // the first write error, read after done
 }
 
 func newDirOutput(final string) (*dirOutput, error) {
@@ -38,32 +40,57 @@ func newDirOutput(final string) (*dirOutput, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &dirOutput{final: final, tmp: tmp, dirs: map[string]bool{}}, nil
+	o := &dirOutput{final: final, tmp: tmp, files: make(chan outFile, 256), done: make(chan struct{})}
+	go o.writer()
+	return o, nil
 }
 
-// Write writes one file; it refuses paths that would leave the folder.
+// Write queues one file for writing; it refuses paths that would leave the
+// folder. Errors in writing show when the output is committed.
 func (o *dirOutput) Write(p string, data []byte) error {
 	if !fs.ValidPath(p) || strings.Contains(p, `\`) {
 		return fmt.Errorf("refusing to write %q outside the output folder", p)
 	}
-	full := filepath.Join(o.tmp, filepath.FromSlash(p))
-	dir := filepath.Dir(full)
-	o.mu.Lock()
-	known := o.dirs[dir]
-	o.mu.Unlock()
-	if !known {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+	o.files <- outFile{p, data}
+	return nil
+}
+
+func (o *dirOutput) writer() {
+	defer close(o.done)
+	dirs := map[string]bool{}
+	for f := range o.files {
+		if o.err != nil {
+			continue
 		}
-		o.mu.Lock()
-		o.dirs[dir] = true
-		o.mu.Unlock()
+		full := filepath.Join(o.tmp, filepath.FromSlash(f.path))
+		if dir := filepath.Dir(full); !dirs[dir] {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				o.err = fmt.Errorf("cannot write %s: %w", f.path, err)
+				continue
+			}
+			dirs[dir] = true
+		}
+		if err := os.WriteFile(full, f.data, 0o644); err != nil {
+			o.err = fmt.Errorf("cannot write %s: %w", f.path, err)
+		}
 	}
-	return os.WriteFile(full, data, 0o644)
+}
+
+// flush waits for every queued file to be written.
+func (o *dirOutput) flush() error {
+	if o.files != nil {
+		close(o.files)
+		o.files = nil
+		<-o.done
+	}
+	return o.err
 }
 
 // commit swaps the new folder in for the old one.
 func (o *dirOutput) commit() error {
+	if err := o.flush(); err != nil {
+		return err
+	}
 	old := ""
 	if _, err := os.Lstat(o.final); err == nil {
 		old = o.tmp + "-old"
@@ -86,7 +113,10 @@ func (o *dirOutput) commit() error {
 }
 
 // abort removes the temporary folder, leaving the previous output as it was.
-func (o *dirOutput) abort() { os.RemoveAll(o.tmp) }
+func (o *dirOutput) abort() {
+	o.flush()
+	os.RemoveAll(o.tmp)
+}
 
 // CheckOutputDir refuses output folders a build must never replace: the
 // source folder, a folder holding it, a folder inside its content,

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -15,12 +16,18 @@ import (
 )
 
 // writeLists writes the home page, section pages and tag pages.
-func (g *generator) writeLists(w *pageWriter, docs []*Doc) {
+func (g *generator) writeLists(ctx context.Context, w *pageWriter, docs []*Doc) {
+	type job struct {
+		l listGroup
+		n int
+	}
+	var jobs []job
 	for _, l := range g.listGroups(docs) {
 		for n := 1; n <= l.pages(g.cfg.PageSize); n++ {
-			w.page(g.listPage(l, n))
+			jobs = append(jobs, job{l, n})
 		}
 	}
+	parallel(ctx, len(jobs), func(i int) { w.page(g.listPage(jobs[i].l, jobs[i].n)) })
 }
 
 // A listGroup is one paginated list of articles: the home page, a section or a tag.
@@ -207,7 +214,7 @@ type entityStats struct {
 }
 
 // writeEntities writes every entity's page.
-func (g *generator) writeEntities(w *pageWriter, docs []*Doc) {
+func (g *generator) writeEntities(ctx context.Context, w *pageWriter, docs []*Doc) {
 	stats := map[string]*entityStats{}
 	get := func(id string) *entityStats {
 		s := stats[id]
@@ -221,8 +228,10 @@ func (g *generator) writeEntities(w *pageWriter, docs []*Doc) {
 		g.addStats(d, get)
 	}
 	for _, e := range g.site.Entities {
-		w.page(e.URL(), g.entityPage(e, get(e.ID)))
+		get(e.ID) // every entity has stats before the parallel part reads them
 	}
+	es := g.site.Entities
+	parallel(ctx, len(es), func(i int) { w.page(es[i].URL(), g.entityPage(es[i], stats[es[i].ID])) })
 }
 
 func (g *generator) addStats(d *Doc, get func(string) *entityStats) {

@@ -20,6 +20,7 @@ type Index struct {
 	owners   [][]string // entity ids per pattern; more than one means ambiguous
 	implicit []bool     // the pattern is an inferred surname, not a written name or alias
 	m        *matcher
+	kb       *knowledge
 	// Shared lists aliases written for more than one entity.
 	Shared diag.List
 }
@@ -85,6 +86,7 @@ func NewIndex(entities []*content.Entity) *Index {
 		}
 	}
 	x.m = newMatcher(x.patterns)
+	x.kb = newKnowledge(x.ByID)
 	return x
 }
 

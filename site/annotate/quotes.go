@@ -144,11 +144,7 @@ func (x *Index) attribute(a *content.Article, qs []foundQuote, blocks []*block, 
 			paras[pi].mentions = append(paras[pi].mentions, mentionSpan{start: m.start, end: m.end, id: m.id})
 		}
 	}
-	kinds, roles := map[string]string{}, map[string]string{}
-	for id, e := range x.ByID {
-		kinds[id], roles[id] = e.Kind, e.Role
-	}
-	speakers := inferSpeakers(paras, kinds, roles)
+	speakers := inferSpeakers(paras, x.kb)
 
 	used := make([]bool, len(a.Quotes))
 	out := make([]Quote, len(qs))

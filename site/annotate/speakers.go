@@ -3,6 +3,8 @@ package annotate
 import (
 	"strings"
 	"unicode"
+
+	"github.com/bylinehq/byline/site/content"
 )
 
 // This file infers who said each quote from the text around it, the way a
@@ -84,15 +86,8 @@ type salient struct {
 // roles maps entity ids to their knowledge-base role ("Mayor of
 // Northport"), so that "the mayor said" finds the mayor named earlier even
 // where the text never wrote the title.
-func inferSpeakers(paras []para, kinds, roles map[string]string) [][]string {
-	in := &inference{paras: paras, kinds: kinds, roles: roles, titles: map[string]bool{}}
-	for id, role := range roles {
-		if kinds[id] == "person" {
-			if t := roleTitle(role); t != "" {
-				in.titles[t] = true
-			}
-		}
-	}
+func inferSpeakers(paras []para, kb *knowledge) [][]string {
+	in := &inference{paras: paras, kinds: kb.kinds, roles: kb.roles, titles: kb.titles}
 	in.out = make([][]string, len(paras))
 	in.how = make([][]int, len(paras))
 	in.sents = make([][]sentence, len(paras))
@@ -490,4 +485,25 @@ func roleTitle(role string) string {
 		return ""
 	}
 	return words[len(words)-1]
+}
+
+// knowledge is what speaker inference needs of the knowledge base, built
+// once per Index: each entity's kind and role, and the titles of people's
+// roles.
+type knowledge struct {
+	kinds, roles map[string]string
+	titles       map[string]bool
+}
+
+func newKnowledge(entities map[string]*content.Entity) *knowledge {
+	kb := &knowledge{kinds: map[string]string{}, roles: map[string]string{}, titles: map[string]bool{}}
+	for id, e := range entities {
+		kb.kinds[id], kb.roles[id] = e.Kind, e.Role
+		if e.Kind == "person" {
+			if t := roleTitle(e.Role); t != "" {
+				kb.titles[t] = true
+			}
+		}
+	}
+	return kb
 }
