@@ -12,6 +12,7 @@ import (
 
 // An Output receives the files a build writes. Paths are slash-separated
 // and relative to the output root, such as "articles/city/x/index.html".
+// An Output may keep data after Write returns: callers must not change it.
 type Output interface {
 	Write(path string, data []byte) error
 }

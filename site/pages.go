@@ -144,11 +144,11 @@ func (g *generator) writeExtras(w *pageWriter, docs []*Doc) {
 	}
 	w.file("feed.xml", buf.Bytes())
 
-	buf.Reset()
-	if err := render.Sitemap(&buf, g.sitemap(docs)); err != nil {
+	var sitemap bytes.Buffer // a new buffer: outputs may keep what they are given
+	if err := render.Sitemap(&sitemap, g.sitemap(docs)); err != nil {
 		w.diags.Add("sitemap.xml", 0, 0, "cannot write: %v", err)
 	}
-	w.file("sitemap.xml", buf.Bytes())
+	w.file("sitemap.xml", sitemap.Bytes())
 	w.file("css/syntax.css", markdown.Stylesheet())
 
 	for p, layer := range staticFiles(g.src, &w.diags) {
