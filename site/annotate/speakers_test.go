@@ -295,6 +295,18 @@ func TestSpeakersWireStyle(t *testing.T) {
 		{`"We're going to fight this," said Okafor, whose union represents 400 workers.`, "daniel-okafor"},
 		{`Okafor called the deal "a betrayal."`, "daniel-okafor"},
 		{`The deal, Okafor said, was "a betrayal of every worker here."`, "daniel-okafor"},
+		{"Ruiz said:\n\n\"We will rebuild the pier.\"", "ana-ruiz"},
+		{`"We will rebuild," said Ruiz, 45, a lifelong resident.`, "ana-ruiz"},
+		{`"We will rebuild," the port authority said Tuesday in a statement.`, "port-authority"},
+		{`Ruiz said in a statement: "We will rebuild."`, "ana-ruiz"},
+		{`"We will rebuild," Ruiz said. "It will take years."` + "\n\n" + `Okafor was less sure. "I doubt it," he said.`, "ana-ruiz|ana-ruiz|daniel-okafor"},
+		{`"I doubt it," Okafor said of the plan, which Ruiz unveiled Monday.`, "daniel-okafor"},
+		{`Asked about Ruiz, Okafor said: "She means well."`, "daniel-okafor"},
+		{`"She means well," Okafor said of Ruiz.`, "daniel-okafor"},
+		{`Ruiz, who spoke to reporters after the vote, said she was "delighted."`, "ana-ruiz"},
+		{`"We're delighted," Ruiz and Okafor said in a joint statement.`, "ana-ruiz"},
+		{`"The numbers," Okafor said, "do not work."`, "daniel-okafor|daniel-okafor"},
+		{`Kestrel Foods did not respond to a request for comment. "We have nothing to add," a spokeswoman said later.`, "kestrel"},
 	} {
 		got := strings.Join(speakers(t, c.body), "|")
 		if got != c.want {
