@@ -179,6 +179,7 @@ func (g *generator) annotateArticle(a *content.Article) (*Doc, template.HTML, er
 	d := &Doc{Article: a, Result: g.index.Annotate(a, doc)}
 	d.Links = internalLinks(doc, a.Body)
 	var body bytes.Buffer
+	body.Grow(2*len(a.Body) + 1024)
 	if err := g.md.Renderer().Render(&body, a.Body, doc); err != nil {
 		return d, "", err
 	}
@@ -268,8 +269,8 @@ func (w *pageWriter) page(urlPath string, p *render.Page) {
 	p.Site, p.LiveReload = w.g.view, w.g.liveReload
 	p.URL = w.g.rel(urlPath)
 	p.Permalink = w.g.abs(urlPath)
-	var buf bytes.Buffer
-	if err := w.g.r.Page(&buf, p); err != nil {
+	page, err := w.g.r.Bytes(p)
+	if err != nil {
 		w.mu.Lock()
 		w.diags = append(w.diags, templateError(p.Kind, err))
 		w.mu.Unlock()
@@ -279,7 +280,7 @@ func (w *pageWriter) page(urlPath string, p *render.Page) {
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	w.file(name, buf.Bytes())
+	w.file(name, page)
 }
 
 func (w *pageWriter) file(name string, data []byte) {

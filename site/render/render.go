@@ -124,16 +124,26 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-// Page renders p with the template of its kind.
+// Page renders p with the template of its kind. Nothing is written to w
+// when the template fails.
 func (r *Renderer) Page(w io.Writer, p *Page) error {
+	b, err := r.Bytes(p)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// Bytes renders p with the template of its kind and returns the page.
+func (r *Renderer) Bytes(p *Page) ([]byte, error) {
 	t := r.pages[p.Kind]
 	if t == nil {
-		return fmt.Errorf("no template for page kind %q", p.Kind)
+		return nil, fmt.Errorf("no template for page kind %q", p.Kind)
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "base", p); err != nil {
-		return err
+		return nil, err
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return buf.Bytes(), nil
 }
