@@ -195,3 +195,23 @@ func TestChangesNeedACorrection(t *testing.T) {
 		t.Errorf("errors = %v, want one at 7:14 about corrections", errs)
 	}
 }
+
+// TestQuoteMarkNeverInsideALinkOrCode guards against nested anchors and a
+// renderer panic: a quote closing inside a link, an explicit mention or a
+// code span gets its mark after that element.
+func TestQuoteMarkNeverInsideALinkOrCode(t *testing.T) {
+	for _, body := range []string{
+		"See [the “report”](/r/) today.",
+		"[[ana-ruiz|“the boss”]] left.",
+		"\"0`\"`0",
+	} {
+		_, html := annotateBody(t, "", body+"\n")
+		if strings.Contains(html, "</a></sup></a>") || strings.Contains(html, "<code>0<sup") {
+			t.Errorf("%s: mark inside an element:\n%s", body, html)
+		}
+	}
+	_, html := annotateBody(t, "", "See [the “report”](/r/) today.\n")
+	if !strings.Contains(html, `report”</a><sup class="quote-ref">`) {
+		t.Errorf("mark not right after the link:\n%s", html)
+	}
+}

@@ -23,6 +23,7 @@ type run struct {
 	start, end int
 	node       ast.Node // *ast.Text or *ast.String, or nil for a line break
 	noScan     bool     // inside code, a link or an explicit mention
+	code       bool     // inside a code span: no quotation marks either
 	mention    *markdown.Mention
 }
 
@@ -67,7 +68,11 @@ func (b *block) inline(parent ast.Node, src []byte, noScan bool, m *markdown.Men
 		case *ast.String:
 			b.add(n, n.Value, noScan, m)
 		case *ast.CodeSpan:
+			first := len(b.runs)
 			b.inline(n, src, true, m)
+			for i := first; i < len(b.runs); i++ {
+				b.runs[i].code = true
+			}
 		case *ast.Link, *ast.AutoLink:
 			if al, ok := n.(*ast.AutoLink); ok {
 				b.add(nil, al.Label(src), true, m)
@@ -114,4 +119,10 @@ func (b *block) noScan(start, end int) bool {
 		}
 	}
 	return false
+}
+
+// inCode reports whether byte i of the text is inside a code span.
+func (b *block) inCode(i int) bool {
+	r := b.runAt(i)
+	return r >= 0 && b.runs[r].code
 }

@@ -36,12 +36,12 @@ func findQuotes(blocks []*block, edits *[]edit) []foundQuote {
 		i, first := 0, true
 		leftOpen := false
 		for {
-			open := nextOpening(text, i)
+			open := nextOpening(text, i, b.inCode)
 			if open < 0 {
 				break
 			}
 			ow := quoteWidth(text, open)
-			close := nextClosing(text, open+ow)
+			close := nextClosing(text, open+ow, b.inCode)
 			qs := quoteSpan{open: open, start: open + ow, closed: close >= 0,
 				continued: first && carry && strings.TrimSpace(text[:open]) == ""}
 			if close >= 0 {
@@ -75,10 +75,10 @@ func quoteWidth(text string, i int) int {
 }
 
 // nextOpening returns the offset of the next opening double quote at or after i.
-func nextOpening(text string, i int) int {
+func nextOpening(text string, i int, inCode func(int) bool) int {
 	for i < len(text) {
 		r, w := utf8.DecodeRuneInString(text[i:])
-		if r == '“' || r == '"' && straightOpens(text, i) {
+		if (r == '“' || r == '"' && straightOpens(text, i)) && !inCode(i) {
 			return i
 		}
 		i += w
@@ -88,11 +88,12 @@ func nextOpening(text string, i int) int {
 
 // nextClosing returns the offset of the double quote that closes a quote
 // whose text starts at i, or -1 when the block ends first.
-func nextClosing(text string, i int) int {
+func nextClosing(text string, i int, inCode func(int) bool) int {
 	depth := 0
 	for i < len(text) {
 		r, w := utf8.DecodeRuneInString(text[i:])
 		switch {
+		case inCode(i):
 		case r == '“':
 			depth++
 		case r == '”' || r == '"' && !straightOpens(text, i):

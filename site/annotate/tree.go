@@ -33,6 +33,14 @@ func applyEdits(blocks []*block, edits []edit) {
 		if e.mark != nil {
 			b.cut(e.start)
 			if left := b.leafBefore(e.start); left != nil {
+				// A mark cannot go inside code, and being a link itself it
+				// cannot go inside a link: it goes after them.
+				for p := left.Parent(); p != nil && p != b.node; p = p.Parent() {
+					switch p.Kind() {
+					case ast.KindCodeSpan, ast.KindLink, markdown.KindMention:
+						left = p
+					}
+				}
 				left.Parent().InsertAfter(left.Parent(), left, e.mark)
 			} else {
 				b.node.InsertBefore(b.node, b.node.FirstChild(), e.mark)
