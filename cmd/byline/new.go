@@ -65,6 +65,9 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", path)
+	if what == "article" {
+		fmt.Fprintln(stdout, "it is a draft: preview it with byline serve --drafts, publish it by deleting draft: true")
+	}
 	return 0
 }
 
