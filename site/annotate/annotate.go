@@ -97,6 +97,7 @@ func (x *Index) collect(doc ast.Node, src []byte, path string, pos func(int) (in
 			if n.IsEdit() {
 				changes = append(changes, n)
 				n.N = len(changes)
+				markAfterLink(n)
 			}
 		case *markdown.Mention:
 			e, ok := x.ByID[n.ID]
@@ -116,4 +117,18 @@ func (x *Index) collect(doc ast.Node, src []byte, path string, pos func(int) (in
 		return ast.WalkContinue, nil
 	})
 	return changes, mentions
+}
+
+// markAfterLink puts the mark of a change made inside a Markdown link
+// after the link.
+func markAfterLink(n *markdown.Change) {
+	var link ast.Node
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == ast.KindLink {
+			link = p
+		}
+	}
+	if link != nil {
+		link.Parent().InsertAfter(link.Parent(), link, &markdown.ChangeMark{Change: n})
+	}
 }

@@ -215,3 +215,13 @@ func TestQuoteMarkNeverInsideALinkOrCode(t *testing.T) {
 		t.Errorf("mark not right after the link:\n%s", html)
 	}
 }
+
+// TestChangeInsideALink puts the change's mark after the link.
+func TestChangeInsideALink(t *testing.T) {
+	front := "corrections: [{date: 2025-01-03, text: Fixed the report's title.}]\n"
+	_, html := annotateBody(t, front, "Read [the {~~old~>new~~} report](/r/).\n")
+	want := `<a href="/r/">the <ins class="change" id="change-1">new</ins> report</a><a class="change-mark" href="#correction-1"`
+	if !strings.Contains(html, want) {
+		t.Errorf("want %s in\n%s", want, html)
+	}
+}

@@ -101,3 +101,20 @@ func (criticParser) Parse(parent ast.Node, block text.Reader, pc parser.Context)
 
 // CloseBlock implements parser.InlineParser.
 func (criticParser) CloseBlock(parent ast.Node, pc parser.Context) {}
+
+// KindChangeMark is the node kind of ChangeMark.
+var KindChangeMark = ast.NewNodeKind("ChangeMark")
+
+// A ChangeMark is the mark of a Change inside a Markdown link, placed after
+// the link by the annotate stage, since a mark (itself a link) cannot go
+// inside one.
+type ChangeMark struct {
+	ast.BaseInline
+	Change *Change
+}
+
+// Kind implements ast.Node.
+func (n *ChangeMark) Kind() ast.NodeKind { return KindChangeMark }
+
+// Dump implements ast.Node.
+func (n *ChangeMark) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }

@@ -74,6 +74,12 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindChange, r.renderChange)
 	reg.Register(KindMention, r.renderMention)
 	reg.Register(KindQuoteMark, r.renderQuoteMark)
+	reg.Register(KindChangeMark, func(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			r.changeMark(w, node.(*ChangeMark).Change)
+		}
+		return ast.WalkSkipChildren, nil
+	})
 	reg.Register(ast.KindFencedCodeBlock, renderCode)
 	reg.Register(ast.KindCodeBlock, renderCode)
 }
