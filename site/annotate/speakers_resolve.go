@@ -4,11 +4,6 @@ package annotate
 
 import "strings"
 
-// This file infers who said each quote from the text around it, the way a
-// reader of news copy does: an attribution in the quote's own sentence
-// ("…,” Ruiz said; said Ruiz; Okafor wrote: “…”; according to the port
-// authority)
-
 // choose picks the speaker named in ws[i:j], a noun phrase such as "Mayor
 // Ana Ruiz", "Vantor’s project director, Nadia Petrova", "the company" or
 // "one shopper": a name first, then a pronoun, then a description; "" when
