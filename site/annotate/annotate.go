@@ -40,7 +40,8 @@ type Quote struct {
 	Source   string
 	Date     time.Time
 	Context  string
-	Line     int
+	Line     int // position of the opening quotation mark
+	Col      int
 }
 
 // A Correction is a front-matter correction with the inline changes that belong to it.

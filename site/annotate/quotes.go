@@ -155,8 +155,8 @@ func (x *Index) attribute(a *content.Article, qs []foundQuote, blocks []*block, 
 		k := seen[pi]
 		seen[pi]++
 		b := blocks[q.block]
-		line, _ := pos(b.sourceOffset(q.span.open))
-		out[i] = Quote{N: i + 1, Text: quoteText(string(b.text[q.span.start:q.span.end])), Line: line}
+		line, col := pos(b.sourceOffset(q.span.open))
+		out[i] = Quote{N: i + 1, Text: quoteText(string(b.text[q.span.start:q.span.end])), Line: line, Col: col}
 		if s := speakers[pi][k]; s != "" {
 			out[i].Speaker, out[i].Inferred = s, true
 		}
@@ -182,7 +182,7 @@ func (x *Index) attribute(a *content.Article, qs []foundQuote, blocks []*block, 
 			out[i].Speaker = ""
 		}
 		if out[i].Speaker == "" {
-			diags.Warn(a.Path, out[i].Line, 0, "quote %d (%s) has no speaker: name one in the text or in a quotes entry", out[i].N, clip(out[i].Text, 40))
+			diags.Warn(a.Path, out[i].Line, out[i].Col, "quote %d (%s) has no speaker: name one in the text or in a quotes entry", out[i].N, clip(out[i].Text, 40))
 		}
 	}
 	return out
@@ -211,6 +211,22 @@ func clip(s string, n int) string {
 // Markdown source, for line numbers.
 func (b *block) sourceOffset(i int) int {
 	r := b.runAt(i)
+	if r >= 0 {
+		if _, ok := b.runs[r].node.(*ast.Text); !ok {
+			// A typographer's quotation mark keeps no position: it stands
+			// right after the text before it, or opens the block.
+			if r == 0 {
+				if l := b.node.Lines(); l != nil && l.Len() > 0 {
+					return l.At(0).Start
+				}
+			} else if t, ok := b.runs[r-1].node.(*ast.Text); ok {
+				if t.SoftLineBreak() || t.HardLineBreak() {
+					return t.Segment.Stop + 1
+				}
+				return t.Segment.Stop
+			}
+		}
+	}
 	for k := r; k >= 0 && k < len(b.runs); k++ {
 		if t, ok := b.runs[k].node.(*ast.Text); ok {
 			off := t.Segment.Start

@@ -24,13 +24,13 @@ func (d Diagnostic) String() string {
 	if d.Warning {
 		d.Msg = "warning: " + d.Msg
 	}
-	switch {
-	case d.Line == 0:
-		return fmt.Sprintf("%s: %s", d.Path, d.Msg)
-	case d.Col == 0:
-		return fmt.Sprintf("%s:%d: %s", d.Path, d.Line, d.Msg)
+	// Every message reads path:line:col, as editors and CI annotations
+	// expect; a problem with a whole file points at its start.
+	line, col := max(d.Line, 1), max(d.Col, 1)
+	if d.Line == 0 {
+		col = 1
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", d.Path, d.Line, d.Col, d.Msg)
+	return fmt.Sprintf("%s:%d:%d: %s", d.Path, line, col, d.Msg)
 }
 
 // A List collects diagnostics; the zero value is ready to use.
