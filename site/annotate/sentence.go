@@ -81,7 +81,6 @@ type word struct {
 	start, end int
 	text       string // lowercased; the punctuation mark itself for punctuation
 	id         string // for mentions: the entity
-	kind       string // for mentions: the entity's kind
 	possessive bool   // a mention followed by ’s
 	punct      bool
 	quote      bool // stands for a quote skipped over
@@ -139,7 +138,7 @@ func words(p *para, a, b int) []word {
 			out = append(out, word{start: i, end: j, text: strings.ToLower(p.text[i:j]), lower: unicode.IsLower(r)})
 			i = j
 		case strings.ContainsRune(",:;—–()[].?!", r):
-			out = append(out, word{start: i, end: i + n, text: string(r), punct: true})
+			out = append(out, word{start: i, end: i + n, text: p.text[i : i+n], punct: true})
 			i += n
 		default:
 			i += n

@@ -3,6 +3,7 @@
 package diag
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
@@ -106,7 +107,7 @@ func (e *Error) Error() string {
 func LineCol(src []byte, off int) (line, col int) {
 	off = min(max(off, 0), len(src))
 	before := src[:off]
-	line = 1 + strings.Count(string(before), "\n")
-	nl := strings.LastIndexByte(string(before), '\n')
+	line = 1 + bytes.Count(before, []byte("\n"))
+	nl := bytes.LastIndexByte(before, '\n')
 	return line, off - nl
 }
