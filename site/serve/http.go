@@ -6,6 +6,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -36,6 +37,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		name = strings.TrimPrefix(name+"/index.html", "/")
 	}
 	if data, ok := st.files[name]; ok {
+		if strings.HasSuffix(name, ".html") {
+			// The page's build, for live.js to compare with the newest one
+			// when its event stream connects: a rebuild pushed in between
+			// would otherwise leave the page stale.
+			http.SetCookie(w, &http.Cookie{Name: "byline-v", Value: strconv.Itoa(st.version), Path: "/", SameSite: http.SameSiteStrictMode})
+		}
 		s.file(w, r, name, data, http.StatusOK)
 		return
 	}

@@ -58,8 +58,18 @@
   }
 
   var source = new EventSource("/_byline/events");
-  source.addEventListener("hello", function () {
+  // The build this page came from, set by the server with the page.
+  var built = /(?:^|; )byline-v=(\d+)/.exec(document.cookie);
+  built = built ? +built[1] : 0;
+  source.addEventListener("hello", function (e) {
     window.bylineLive = true; // for tests: the stream is open
+    // A rebuild finished between serving this page and opening the
+    // stream, or the server restarted: the page may be stale.
+    var v = JSON.parse(e.data).v;
+    if (built && v !== built) {
+      built = v;
+      reload();
+    }
   });
   source.addEventListener("reload", function (e) {
     var m = JSON.parse(e.data);

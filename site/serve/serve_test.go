@@ -3,6 +3,7 @@ package serve
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"net/http"
@@ -141,6 +142,13 @@ func TestServePrettyURLsAndContentTypes(t *testing.T) {
 		if tc.status == 301 && h.Get("Location") != "/"+tc.path+"/" {
 			t.Errorf("GET /%s redirects to %q", tc.path, h.Get("Location"))
 		}
+	}
+	// A page carries the build it came from, which live.js compares with
+	// the build the event stream announces.
+	_, h, _ := get(t, s.URL()+"articles/city/port-vote/")
+	want := fmt.Sprintf("byline-v=%d", s.state.Load().version)
+	if c := h.Get("Set-Cookie"); !strings.HasPrefix(c, want+";") {
+		t.Errorf("page cookie = %q, want %s", c, want)
 	}
 }
 
