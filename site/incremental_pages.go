@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -317,6 +318,8 @@ func (b *Incremental) extraProducers(g *generator, gk uint64, entries []*article
 	ps := []producer{
 		{"xcorrections", corr.sum(), func(w *pageWriter) { w.page("/corrections/", g.correctionsPage(docs)) }},
 		{"x404", b.k.of(b.kindKeys["404"], gk), func(w *pageWriter) { w.page("/404.html", g.notFoundPage()) }},
+		{"xtags", b.k.of(b.kindKeys["terms"], gk, pageKey(g.tagsPage(docs))), func(w *pageWriter) { w.page("/tags/", g.tagsPage(docs)) }},
+		{"xentities", b.k.of(b.kindKeys["terms"], gk, pageKey(g.entitiesPage(docs))), func(w *pageWriter) { w.page("/entities/", g.entitiesPage(docs)) }},
 		{"xfeed", feed.sum(), func(w *pageWriter) {
 			var buf bytes.Buffer
 			if err := render.Feed(&buf, g.view, g.feed(docs)); err != nil {
@@ -355,4 +358,11 @@ func (b *Incremental) staticProducers() []producer {
 		ps = append(ps, producer{id: "s" + p, key: b.k.of(data), make: func(w *pageWriter) { w.file(p, data) }})
 	}
 	return ps
+}
+
+// pageKey sums up a small page's data, for pages whose data is cheaper to
+// compute than to track: the tag and entity indexes.
+func pageKey(p *render.Page) string {
+	b, _ := json.Marshal(p)
+	return string(b)
 }

@@ -138,6 +138,8 @@ func tagSlug(t string) string {
 func (g *generator) writeExtras(w *pageWriter, docs []*Doc) {
 	w.page("/corrections/", g.correctionsPage(docs))
 	w.page("/404.html", g.notFoundPage())
+	w.page("/tags/", g.tagsPage(docs))
+	w.page("/entities/", g.entitiesPage(docs))
 	var buf bytes.Buffer
 	if err := render.Feed(&buf, g.view, g.feed(docs)); err != nil {
 		w.diags.Add("feed.xml", 0, 0, "cannot write: %v", err)
@@ -201,7 +203,7 @@ func (g *generator) sitemap(docs []*Doc) []render.SitemapURL {
 	for _, e := range g.site.Entities {
 		urls = append(urls, render.SitemapURL{Loc: g.abs(e.URL())})
 	}
-	urls = append(urls, render.SitemapURL{Loc: g.abs("/corrections/")})
+	urls = append(urls, render.SitemapURL{Loc: g.abs("/corrections/")}, render.SitemapURL{Loc: g.abs("/tags/")}, render.SitemapURL{Loc: g.abs("/entities/")})
 	return urls
 }
 
@@ -309,4 +311,53 @@ func stripTags(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// tagsPage is /tags/: every tag, by name, with its number of articles.
+func (g *generator) tagsPage(docs []*Doc) *render.Page {
+	counts, names := map[string]int{}, map[string]string{}
+	for _, d := range docs {
+		seen := map[string]bool{}
+		for _, t := range d.Tags {
+			if s := tagSlug(t); s != "" && !seen[s] {
+				seen[s] = true
+				counts[s]++
+				if _, ok := names[s]; !ok {
+					names[s] = t
+				}
+			}
+		}
+	}
+	var grp render.TermGroup
+	for _, s := range sortedKeys(counts) {
+		grp.Terms = append(grp.Terms, render.Term{Name: names[s], URL: g.rel("/tags/" + s + "/"), Articles: counts[s]})
+	}
+	return &render.Page{Kind: "terms", Title: "Tags", Description: "Every tag on " + g.cfg.Title, Type: "website",
+		Terms: &render.Terms{Heading: "Tags", Groups: []render.TermGroup{grp}}}
+}
+
+// entitiesPage is /entities/: the knowledge base grouped by kind, each
+// entity with its role and the number of articles that name it.
+func (g *generator) entitiesPage(docs []*Doc) *render.Page {
+	counts := map[string]int{}
+	for _, d := range docs {
+		for _, m := range d.Result.Mentions {
+			if m.Count > 0 {
+				counts[m.ID]++
+			}
+		}
+	}
+	t := &render.Terms{Heading: "People, organizations and places"}
+	for _, kind := range content.Kinds {
+		grp := render.TermGroup{Label: kindLabels[kind]}
+		for _, e := range g.site.Entities {
+			if e.Kind == kind {
+				grp.Terms = append(grp.Terms, render.Term{Name: e.Name, URL: g.rel(e.URL()), Note: e.Role, Articles: counts[e.ID]})
+			}
+		}
+		if len(grp.Terms) > 0 {
+			t.Groups = append(t.Groups, grp)
+		}
+	}
+	return &render.Page{Kind: "terms", Title: "Entities", Description: "Everyone and everything " + g.cfg.Title + " covers", Type: "website", Terms: t}
 }

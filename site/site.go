@@ -9,6 +9,7 @@
 //	/, /page/N/                           latest articles
 //	/<section>/, /<section>/page/N/       a section's articles
 //	/tags/<tag>/, /tags/<tag>/page/N/     a tag's articles
+//	/tags/, /entities/                    every tag, every entity
 //	/corrections/                         every correction, newest first
 //	/feed.xml, /sitemap.xml, /404.html
 package site

@@ -24,7 +24,7 @@ import (
 )
 
 // PageKinds are the page templates a theme must have.
-var PageKinds = []string{"article", "entity", "list", "corrections", "404"}
+var PageKinds = []string{"article", "entity", "list", "corrections", "404", "terms"}
 
 // A Renderer executes the theme's templates. It is safe for concurrent use.
 type Renderer struct {

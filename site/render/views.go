@@ -11,7 +11,7 @@ import (
 // Page is the data of one HTML page.
 type Page struct {
 	Site        *Site
-	Kind        string // "article", "entity", "list", "corrections", "404"
+	Kind        string // "article", "entity", "list", "corrections", "404", "terms"
 	Title       string // for <title>; empty means the site title alone
 	Description string
 	URL         string // path from the site root, such as /articles/city/x/
@@ -21,6 +21,7 @@ type Page struct {
 	Article     *Article
 	Entity      *Entity
 	List        *List
+	Terms       *Terms
 	Corrections []CorrectionEntry
 	// LiveReload is the script byline serve injects; empty in builds.
 	LiveReload template.HTML
@@ -169,4 +170,25 @@ type CorrectionEntry struct {
 	Text    string
 	Article Link
 	N       int
+}
+
+// Terms is an index page: every tag at /tags/, every entity at /entities/.
+type Terms struct {
+	Heading string
+	Groups  []TermGroup
+}
+
+// A TermGroup is a run of terms under one label ("People", ...), or
+// under none.
+type TermGroup struct {
+	Label string
+	Terms []Term
+}
+
+// A Term is one tag or entity with the number of articles it has.
+type Term struct {
+	Name     string
+	URL      string
+	Note     string // an entity's role
+	Articles int
 }
