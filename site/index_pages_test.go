@@ -8,11 +8,11 @@ func TestIndexPages(t *testing.T) {
 	out, _ := buildOK(t, newsSite)
 	tags := outText(t, out, "tags/index.html")
 	wantContains(t, "/tags/", tags, `<a href="/tags/port/">port</a>`)
-	wantContains(t, "/tags/", tags, `<span class="count">3 articles</span>`)
+	wantContains(t, "/tags/", tags, `<span class="count">· 3 articles</span>`)
 	wantContains(t, "/tags/", tags, `<a href="/tags/ferries/">Ferries</a>`)
 	ents := outText(t, out, "entities/index.html")
 	wantContains(t, "/entities/", ents, `<h2>People</h2>`)
-	wantContains(t, "/entities/", ents, `<a href="/entities/ana-ruiz/">Ana Ruiz</a> <span class="role">Mayor of Northport</span> <span class="count">1 article</span>`)
+	wantContains(t, "/entities/", ents, `<a href="/entities/ana-ruiz/">Ana Ruiz</a> <span class="count">· 1 article</span><span class="role">Mayor of Northport</span>`)
 	wantContains(t, "/entities/", ents, `<h2>Organizations</h2>`)
 	wantContains(t, "sitemap", outText(t, out, "sitemap.xml"), "<loc>https://example.org/entities/</loc>")
 }

@@ -5,7 +5,8 @@
 // # Templates
 //
 // base.html defines the page frame ("base"); each page kind has its own
-// file (article.html, entity.html, list.html, corrections.html, 404.html)
+// file (article.html, entity.html, list.html, corrections.html, 404.html,
+// terms.html)
 // that defines "main" and may define "head". Files whose names start with
 // an underscore hold partials shared by all.
 package render
