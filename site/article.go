@@ -184,3 +184,34 @@ func (g *generator) articleJSONLD(d *Doc) template.JS {
 	b, _ := json.Marshal(ld)
 	return template.JS(b)
 }
+
+// entityJSONLD is the schema.org description of an entity's page: a
+// Person, Organization, Place, Event or Thing, the same as its Wikidata
+// item and links.
+func (g *generator) entityJSONLD(e *content.Entity) template.JS {
+	ld := map[string]any{
+		"@context": "https://schema.org",
+		"@type":    schemaTypes[e.Kind],
+		"name":     e.Name,
+		"url":      g.abs(e.URL()),
+	}
+	if d := stripTags(string(g.entityText[e.ID].short)); d != "" {
+		ld["description"] = d
+	}
+	if e.Role != "" && e.Kind == "person" {
+		ld["jobTitle"] = e.Role
+	}
+	var same []string
+	if e.Wikidata != "" {
+		same = append(same, "https://www.wikidata.org/wiki/"+e.Wikidata)
+	}
+	same = append(same, e.Links...)
+	if len(same) > 0 {
+		ld["sameAs"] = same
+	}
+	if len(e.Aliases) > 0 {
+		ld["alternateName"] = e.Aliases
+	}
+	b, _ := json.Marshal(ld)
+	return template.JS(b)
+}

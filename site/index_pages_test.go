@@ -16,3 +16,15 @@ func TestIndexPages(t *testing.T) {
 	wantContains(t, "/entities/", ents, `<h2>Organizations</h2>`)
 	wantContains(t, "sitemap", outText(t, out, "sitemap.xml"), "<loc>https://example.org/entities/</loc>")
 }
+
+// TestEntityJSONLD checks the structured data of an entity page.
+func TestEntityJSONLD(t *testing.T) {
+	out, _ := buildOK(t, newsSite)
+	ld := ldJSON(t, outText(t, out, "entities/ana-ruiz/index.html"))
+	if ld["@type"] != "Person" || ld["name"] != "Ana Ruiz" || ld["jobTitle"] != "Mayor of Northport" {
+		t.Errorf("JSON-LD = %v, want a Person named Ana Ruiz with her role", ld)
+	}
+	if same, _ := ld["sameAs"].([]any); len(same) != 1 || same[0] != "https://www.wikidata.org/wiki/Q42" {
+		t.Errorf("sameAs = %v, want the Wikidata URL", ld["sameAs"])
+	}
+}

@@ -293,7 +293,7 @@ func (g *generator) entityPage(e *content.Entity, s *entityStats) *render.Page {
 	if e.Role != "" {
 		desc = e.Role
 	}
-	return &render.Page{Kind: "entity", Title: e.Name, Description: stripTags(desc), Type: "profile", Entity: v}
+	return &render.Page{Kind: "entity", Title: e.Name, Description: stripTags(desc), Type: "profile", Entity: v, JSONLD: g.entityJSONLD(e)}
 }
 
 // stripTags removes HTML tags, for meta descriptions made from HTML.
