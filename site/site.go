@@ -21,6 +21,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/bylinehq/byline/site/diag"
@@ -46,8 +47,19 @@ type Summary struct {
 }
 
 func (s Summary) String() string {
-	return fmt.Sprintf("built %d pages (%d files, %d articles, %d entities) into %s in %s",
-		s.Pages, s.Files, s.Articles, s.Entities, s.Output, s.Took.Round(time.Millisecond))
+	return fmt.Sprintf("built %s (%s, %s, %s) into %s in %s",
+		count(s.Pages, "page"), count(s.Files, "file"), count(s.Articles, "article"), count(s.Entities, "entity"),
+		s.Output, s.Took.Round(time.Millisecond))
+}
+
+func count(n int, noun string) string {
+	switch {
+	case n == 1:
+		return "1 " + noun
+	case strings.HasSuffix(noun, "y"):
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // Build builds the site into its output folder. On any error the previous
