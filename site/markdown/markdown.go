@@ -11,7 +11,6 @@ package markdown
 import (
 	"fmt"
 	"html"
-	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -170,6 +169,3 @@ func (r *nodeRenderer) renderQuoteMark(w util.BufWriter, src []byte, node ast.No
 	}
 	return ast.WalkSkipChildren, nil
 }
-
-// TrimBase is a helper for callers that need the base path without its trailing slash.
-func TrimBase(base string) string { return strings.TrimSuffix(base, "/") }
