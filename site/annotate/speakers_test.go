@@ -143,6 +143,13 @@ func TestSpeakerAccuracyHeldOut(t *testing.T) {
 	scoreSpeakers(t, filepath.Join("testdata", "heldout"), 0.80, 40)
 }
 
+// TestSpeakerAccuracyBlind measures the same on testdata/blind, a third
+// corpus written blind to the rules and to the other corpora, added after
+// the rules last changed and never used to change them.
+func TestSpeakerAccuracyBlind(t *testing.T) {
+	scoreSpeakers(t, filepath.Join("testdata", "blind"), 0.75, 40)
+}
+
 // scoreSpeakers annotates the corpus in dir, compares each quote's speaker
 // with labels.tsv, logs accuracy, precision and recall, and fails below
 // minAccuracy or when fewer than minMatched labels match a quote.
