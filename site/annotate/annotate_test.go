@@ -225,3 +225,24 @@ func TestChangeInsideALink(t *testing.T) {
 		t.Errorf("want %s in\n%s", want, html)
 	}
 }
+
+// TestChangesOverLines reads CriticMarkup that a hard-wrapped paragraph
+// splits over lines, and leaves an unclosed one as text.
+func TestChangesOverLines(t *testing.T) {
+	front := "corrections: [{date: 2025-01-03, text: We fixed the vote count.}]\n"
+	body := "The council voted {~~seven to\ntwo~>six to\nthree~~} on Tuesday, {--after a long\ndebate--}.\n\nAn {++open\n\nmark stays text.\n"
+	r, html := annotateBody(t, front, body)
+	ch := r.Corrections[0].Changes
+	if len(ch) != 2 || ch[0].Old != "seven to two" || ch[0].New != "six to three" || ch[1].Old != "after a long debate" {
+		t.Fatalf("changes = %+v", ch)
+	}
+	if !strings.Contains(html, "<ins class=\"change\" id=\"change-1\">six to\nthree</ins>") {
+		t.Errorf("new text not shown:\n%s", html)
+	}
+	if strings.Contains(html, "seven") || strings.Contains(html, "long") {
+		t.Errorf("old text reached readers:\n%s", html)
+	}
+	if !strings.Contains(html, "{++open") {
+		t.Errorf("an unclosed mark should stay text:\n%s", html)
+	}
+}

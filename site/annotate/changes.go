@@ -32,7 +32,7 @@ func correct(a *content.Article, changes []*markdown.Change, pos func(int) (int,
 		return nil
 	}
 	for _, ch := range changes {
-		c := Change{N: ch.N, Kind: changeKinds[ch.ChangeKind], Old: string(ch.Old.Value(a.Body)), New: string(ch.New.Value(a.Body))}
+		c := Change{N: ch.N, Kind: changeKinds[ch.ChangeKind], Old: ch.Old, New: ch.New}
 		k := latest
 		for i, corr := range a.Corrections {
 			t := strings.ToLower(corr.Text)
