@@ -246,3 +246,14 @@ func TestChangesOverLines(t *testing.T) {
 		t.Errorf("an unclosed mark should stay text:\n%s", html)
 	}
 }
+
+// TestExplicitMentionOverLines reads [[id|shown text]] split over lines.
+func TestExplicitMentionOverLines(t *testing.T) {
+	r, html := annotateBody(t, "", "We met [[ana-ruiz|the\nmayor]] today.\n")
+	if counts(r) != "ana-ruiz=1" {
+		t.Errorf("mentions = %q", counts(r))
+	}
+	if !strings.Contains(html, `data-entity="ana-ruiz">the`+"\n"+`mayor</a>`) {
+		t.Errorf("html:\n%s", html)
+	}
+}

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -36,34 +37,41 @@ var _ parser.InlineParser = wikilinkParser{}
 
 func (wikilinkParser) Trigger() []byte { return []byte{'['} }
 
-// Parse reads [[id]] or [[id|shown text]] closed on the same line. An
-// explicit mention without shown text gets the entity's name from annotate.
+// Parse reads [[id]] or [[id|shown text]]; the shown text may run over
+// the lines of its paragraph. An explicit mention without shown text gets
+// the entity's name from annotate.
 func (wikilinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
 	if !bytes.HasPrefix(line, []byte("[[")) {
 		return nil
 	}
-	end := bytes.Index(line, []byte("]]"))
-	if end < 0 {
-		return nil
-	}
-	inner := line[2:end]
-	if len(bytes.TrimSpace(inner)) == 0 || bytes.ContainsAny(inner, "[\n") {
+	savedLine, savedPos := block.Position()
+	parts, ok := readUntil(block, 2, []byte("]]"))
+	src := block.Source()
+	inner := joinParts(parts, src)
+	if !ok || strings.TrimSpace(inner) == "" || strings.Contains(inner, "[") {
+		block.SetPosition(savedLine, savedPos)
 		return nil
 	}
 	n := &Mention{Explicit: true, Start: seg.Start}
-	id := inner
-	if bar := bytes.IndexByte(inner, '|'); bar >= 0 {
-		id = inner[:bar]
-		shown := text.NewSegment(seg.Start+2+bar+1, seg.Start+end)
-		shown = shown.TrimLeftSpace(block.Source())
-		shown = shown.TrimRightSpace(block.Source())
-		if shown.Len() > 0 {
-			n.AppendChild(n, ast.NewTextSegment(shown))
+	idParts, shown, bar := splitParts(parts, src, []byte("|"))
+	if !bar {
+		idParts = parts
+	}
+	n.ID = strings.TrimSpace(joinParts(idParts, src))
+	for i, p := range shown {
+		if i == 0 {
+			p = p.TrimLeftSpace(src)
+		}
+		if i == len(shown)-1 {
+			p = p.TrimRightSpace(src)
+		}
+		if p.Len() > 0 {
+			t := ast.NewTextSegment(p)
+			t.SetSoftLineBreak(i < len(shown)-1)
+			n.AppendChild(n, t)
 		}
 	}
-	n.ID = string(bytes.TrimSpace(id))
-	block.Advance(end + 2)
 	return n
 }
 
