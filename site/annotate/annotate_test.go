@@ -257,3 +257,26 @@ func TestExplicitMentionOverLines(t *testing.T) {
 		t.Errorf("html:\n%s", html)
 	}
 }
+
+// TestHTMLEntities reads entities as the characters readers see: quotes
+// written as &ldquo;…&rdquo; are quotes, and a name with an entity in it
+// is a name.
+func TestHTMLEntities(t *testing.T) {
+	r, html := annotateBody(t, "", "&ldquo;We will build it,&rdquo; Ana Ruiz said. &#8220;Soon.&#8221;\n\nThe Fishermen&#39;s Cooperative &amp; the co-op agreed.\n")
+	var got []string
+	for _, q := range r.Quotes {
+		got = append(got, q.Text+"="+q.Speaker)
+	}
+	if strings.Join(got, "|") != "We will build it=ana-ruiz|Soon.=ana-ruiz" {
+		t.Errorf("quotes = %q", got)
+	}
+	if r.Quotes[0].Line != 5 || r.Quotes[0].Col != 1 {
+		t.Errorf("quote 1 at %d:%d, want 5:1", r.Quotes[0].Line, r.Quotes[0].Col)
+	}
+	if counts(r) != "ana-ruiz=1 coop=2" {
+		t.Errorf("mentions = %q", counts(r))
+	}
+	if !strings.Contains(html, `it,”<sup class="quote-ref"><a href="#quote-1"`) {
+		t.Errorf("mark not after the closing entity:\n%s", html)
+	}
+}

@@ -1,6 +1,10 @@
 package annotate
 
 import (
+	"bytes"
+	"html"
+	"regexp"
+
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
@@ -22,6 +26,9 @@ type block struct {
 type run struct {
 	start, end int
 	node       ast.Node // *ast.Text or *ast.String, or nil for a line break
+	off        int      // where the run starts in the node's own bytes
+	srcLen     int      // how many of the node's bytes it covers
+	atomic     bool     // an HTML entity, read as the character it stands for
 	noScan     bool     // inside code, a link or an explicit mention
 	code       bool     // inside a code span: no quotation marks either
 	mention    *markdown.Mention
@@ -49,19 +56,48 @@ func flatten(doc ast.Node, src []byte) []*block {
 }
 
 func (b *block) add(node ast.Node, text []byte, noScan bool, m *markdown.Mention) {
+	b.addPart(node, text, 0, len(text), false, noScan, m)
+}
+
+func (b *block) addPart(node ast.Node, text []byte, off, srcLen int, atomic, noScan bool, m *markdown.Mention) {
 	if len(text) == 0 {
 		return
 	}
 	start := len(b.text)
 	b.text = append(b.text, text...)
-	b.runs = append(b.runs, run{start: start, end: len(b.text), node: node, noScan: noScan, mention: m})
+	b.runs = append(b.runs, run{start: start, end: len(b.text), node: node, off: off, srcLen: srcLen, atomic: atomic, noScan: noScan, mention: m})
+}
+
+var entityRe = regexp.MustCompile(`&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
+
+// addText adds a text node, reading its HTML entities as the characters
+// they stand for, as readers see them: "&ldquo;Yes,&rdquo; Ruiz said" has
+// a quote.
+func (b *block) addText(n *ast.Text, src []byte, noScan bool, m *markdown.Mention) {
+	v := n.Segment.Value(src)
+	if n.IsRaw() || !bytes.Contains(v, []byte("&")) {
+		b.add(n, v, noScan, m)
+		return
+	}
+	at := 0
+	for _, loc := range entityRe.FindAllIndex(v, -1) {
+		ent := string(v[loc[0]:loc[1]])
+		char := html.UnescapeString(ent)
+		if char == ent {
+			continue
+		}
+		b.addPart(n, v[at:loc[0]], at, loc[0]-at, false, noScan, m)
+		b.addPart(n, []byte(char), loc[0], loc[1]-loc[0], true, noScan, m)
+		at = loc[1]
+	}
+	b.addPart(n, v[at:], at, len(v)-at, false, noScan, m)
 }
 
 func (b *block) inline(parent ast.Node, src []byte, noScan bool, m *markdown.Mention) {
 	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
 		switch n := c.(type) {
 		case *ast.Text:
-			b.add(n, n.Segment.Value(src), noScan, m)
+			b.addText(n, src, noScan, m)
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				b.add(nil, []byte(" "), noScan, m)
 			}

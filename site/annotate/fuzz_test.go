@@ -21,6 +21,7 @@ func FuzzAnnotate(f *testing.F) {
 		"“Open\n\n“continued,” he said. \"a 'b' c\"",
 		"*Ana* **Ruiz** `Ana Ruiz` [Ana Ruiz](/x/) # Ana Ruiz\n\n| a | Ana Ruiz |\n|---|---|\n| \"q\" | x |",
 		"{~~a~>b~~}{~~~>~~}{~~Ana Ruiz~>~~}",
+		"&ldquo;x,&rdquo; Ana&#32;Ruiz said. Jos&eacute; &amp; [[ana-ruiz|&ldquo;y&rdquo;]] `&quot;a&quot;` &#8220;z",
 	} {
 		f.Add(s)
 	}

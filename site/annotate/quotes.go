@@ -212,28 +212,30 @@ func clip(s string, n int) string {
 func (b *block) sourceOffset(i int) int {
 	r := b.runAt(i)
 	if r >= 0 {
-		if _, ok := b.runs[r].node.(*ast.Text); !ok {
-			// A typographer's quotation mark keeps no position: it stands
-			// right after the text before it, or opens the block.
-			if r == 0 {
-				if l := b.node.Lines(); l != nil && l.Len() > 0 {
-					return l.At(0).Start
-				}
-			} else if t, ok := b.runs[r-1].node.(*ast.Text); ok {
-				if t.SoftLineBreak() || t.HardLineBreak() {
-					return t.Segment.Stop + 1
-				}
-				return t.Segment.Stop
-			}
-		}
-	}
-	for k := r; k >= 0 && k < len(b.runs); k++ {
-		if t, ok := b.runs[k].node.(*ast.Text); ok {
-			off := t.Segment.Start
-			if k == r {
-				off += i - b.runs[k].start
+		if t, ok := b.runs[r].node.(*ast.Text); ok {
+			off := t.Segment.Start + b.runs[r].off
+			if !b.runs[r].atomic {
+				off += i - b.runs[r].start
 			}
 			return off
+		}
+		// A typographer's quotation mark keeps no position: it stands
+		// right after the text before it, or opens the block.
+		if r == 0 {
+			if l := b.node.Lines(); l != nil && l.Len() > 0 {
+				return l.At(0).Start
+			}
+		} else if t, ok := b.runs[r-1].node.(*ast.Text); ok {
+			end := t.Segment.Start + b.runs[r-1].off + b.runs[r-1].srcLen
+			if end == t.Segment.Stop && (t.SoftLineBreak() || t.HardLineBreak()) {
+				end++
+			}
+			return end
+		}
+	}
+	for k := max(r, 0); k < len(b.runs); k++ {
+		if t, ok := b.runs[k].node.(*ast.Text); ok {
+			return t.Segment.Start + b.runs[k].off
 		}
 	}
 	if l := b.node.Lines(); l != nil && l.Len() > 0 {

@@ -70,10 +70,17 @@ func applyEdits(blocks []*block, edits []edit) {
 // cut splits the leaf node holding text offset i so that a node starts at i.
 func (b *block) cut(i int) {
 	r := b.runAt(i)
-	if r < 0 || b.runs[r].start == i {
+	if r < 0 {
 		return
 	}
-	k := i - b.runs[r].start
+	atStart := b.runs[r].start == i
+	switch {
+	case atStart && (r == 0 || b.runs[r-1].node != b.runs[r].node || b.runs[r].node == nil):
+		return // already a node boundary
+	case !atStart && b.runs[r].atomic:
+		return // inside an entity: not a place to cut
+	}
+	k := b.runs[r].off + i - b.runs[r].start
 	var right ast.Node
 	switch n := b.runs[r].node.(type) {
 	case *ast.Text:
@@ -97,9 +104,23 @@ func (b *block) cut(i int) {
 	}
 	left := b.runs[r].node
 	left.Parent().InsertAfter(left.Parent(), left, right)
+	if atStart {
+		// Run r and the node's later runs now belong to its right part.
+		for j := r; j < len(b.runs) && b.runs[j].node == left; j++ {
+			b.runs[j].node, b.runs[j].off = right, b.runs[j].off-k
+		}
+		return
+	}
 	tail := b.runs[r]
-	tail.start, tail.node = i, right
-	b.runs[r].end = i
+	tail.start, tail.node, tail.off = i, right, 0
+	tail.srcLen -= i - b.runs[r].start
+	b.runs[r].end, b.runs[r].srcLen = i, i-b.runs[r].start
+	// The node's later runs now belong to its right part.
+	for j := r + 1; j < len(b.runs); j++ {
+		if b.runs[j].node == left {
+			b.runs[j].node, b.runs[j].off = right, b.runs[j].off-k
+		}
+	}
 	b.runs = append(b.runs[:r+1], append([]run{tail}, b.runs[r+1:]...)...)
 }
 
