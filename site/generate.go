@@ -8,11 +8,9 @@ import (
 	"html/template"
 	"io/fs"
 	"net/url"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -22,6 +20,7 @@ import (
 	"github.com/bylinehq/byline/site/annotate"
 	"github.com/bylinehq/byline/site/content"
 	"github.com/bylinehq/byline/site/diag"
+	"github.com/bylinehq/byline/site/internal/parallel"
 	"github.com/bylinehq/byline/site/markdown"
 	"github.com/bylinehq/byline/site/render"
 )
@@ -134,25 +133,12 @@ func (g *generator) articles(ctx context.Context, out Output) ([]*Doc, []string,
 	docs := make([]*Doc, len(g.site.Articles))
 	perDoc := make([]diag.List, len(docs))
 	written := make([][]string, len(docs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(docs) || ctx.Err() != nil {
-					return
-				}
-				w := &pageWriter{g: g, out: out}
-				docs[i] = g.article(w, g.site.Articles[i])
-				perDoc[i] = append(docs[i].Result.Diags, w.diags...)
-				written[i] = w.paths
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Do(ctx, len(docs), func(i int) {
+		w := &pageWriter{g: g, out: out}
+		docs[i] = g.article(w, g.site.Articles[i])
+		perDoc[i] = append(docs[i].Result.Diags, w.diags...)
+		written[i] = w.paths
+	})
 	var diags diag.List
 	var paths []string
 	for i := range docs {

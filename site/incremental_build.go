@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"context"
 	"maps"
-	"runtime"
 	"sort"
-	"sync"
-	"sync/atomic"
 
 	"github.com/bylinehq/byline/site/diag"
+	"github.com/bylinehq/byline/site/internal/parallel"
 )
 
 // A producer makes some output files from inputs summed up in its key:
@@ -174,7 +172,7 @@ func (b *Incremental) run(g *generator, ps []producer) ([][]outFile, diag.List) 
 	}
 	made := make([][]outFile, len(ps))
 	perJob := make([]diag.List, len(todo))
-	parallel(context.Background(), len(todo), func(j int) {
+	parallel.Do(context.Background(), len(todo), func(j int) {
 		i := todo[j]
 		var l fileList
 		w := &pageWriter{g: g, out: &l}
@@ -215,24 +213,4 @@ func changedFiles(old, new map[string][]byte) ([]string, bool) {
 
 func sameBytes(a, b []byte) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0] || bytes.Equal(a, b))
-}
-
-// parallel calls fn(i) for i in [0, n) on all cores.
-func parallel(ctx context.Context, n int, fn func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n || ctx.Err() != nil {
-					return
-				}
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }

@@ -12,6 +12,7 @@ import (
 	byline "github.com/bylinehq/byline"
 	"github.com/bylinehq/byline/site/content"
 	"github.com/bylinehq/byline/site/diag"
+	"github.com/bylinehq/byline/site/internal/parallel"
 	"github.com/bylinehq/byline/site/markdown"
 	"github.com/bylinehq/byline/site/render"
 )
@@ -47,7 +48,7 @@ func (b *Incremental) annotate(ctx context.Context, g *generator, entKeys map[st
 		}
 		en.docEnv = b.docEnv
 	}
-	parallel(ctx, len(todo), func(i int) {
+	parallel.Do(ctx, len(todo), func(i int) {
 		en := todo[i]
 		d, body, err := g.annotateArticle(en.a)
 		en.doc, en.body, en.docDiags = d, body, append(diag.List(nil), d.Result.Diags...)

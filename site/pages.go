@@ -11,6 +11,7 @@ import (
 
 	"github.com/bylinehq/byline/site/annotate"
 	"github.com/bylinehq/byline/site/content"
+	"github.com/bylinehq/byline/site/internal/parallel"
 	"github.com/bylinehq/byline/site/markdown"
 	"github.com/bylinehq/byline/site/render"
 )
@@ -27,7 +28,7 @@ func (g *generator) writeLists(ctx context.Context, w *pageWriter, docs []*Doc) 
 			jobs = append(jobs, job{l, n})
 		}
 	}
-	parallel(ctx, len(jobs), func(i int) { w.page(g.listPage(jobs[i].l, jobs[i].n)) })
+	parallel.Do(ctx, len(jobs), func(i int) { w.page(g.listPage(jobs[i].l, jobs[i].n)) })
 }
 
 // A listGroup is one paginated list of articles: the home page, a section or a tag.
@@ -233,7 +234,7 @@ func (g *generator) writeEntities(ctx context.Context, w *pageWriter, docs []*Do
 		get(e.ID) // every entity has stats before the parallel part reads them
 	}
 	es := g.site.Entities
-	parallel(ctx, len(es), func(i int) { w.page(es[i].URL(), g.entityPage(es[i], stats[es[i].ID])) })
+	parallel.Do(ctx, len(es), func(i int) { w.page(es[i].URL(), g.entityPage(es[i], stats[es[i].ID])) })
 }
 
 func (g *generator) addStats(d *Doc, get func(string) *entityStats) {

@@ -5,12 +5,11 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/bylinehq/byline/site/diag"
+	"github.com/bylinehq/byline/site/internal/parallel"
 )
 
 // Folders of a site.
@@ -37,7 +36,7 @@ func Load(ctx context.Context, fsys fs.FS, drafts bool) (*Site, diag.List) {
 	articles := make([]*Article, len(articleFiles))
 	entities := make([]*Entity, len(entityFiles))
 	perFile := make([]diag.List, len(articleFiles)+len(entityFiles))
-	parallel(ctx, len(perFile), func(i int) {
+	parallel.Do(ctx, len(perFile), func(i int) {
 		if i < len(articleFiles) {
 			p := articleFiles[i]
 			if src, err := fs.ReadFile(fsys, p); err != nil {
@@ -138,27 +137,4 @@ func markdownFiles(fsys fs.FS, dir string, recursive bool, diags *diag.List) []s
 	}
 	sort.Strings(files)
 	return files
-}
-
-// parallel calls fn(i) for i in [0, n) on all cores, stopping early when ctx is done.
-func parallel(ctx context.Context, n int, fn func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := range n {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
