@@ -150,7 +150,7 @@ func (b *Incremental) entityProducers(g *generator, gk uint64, entKeys map[strin
 			b.uncontribute(en)
 		}
 	}
-	var stats map[string]*entityStats
+	var stats entityStatsTable
 	var once sync.Once
 	// Only the entities whose pages are made need their stats, gathered
 	// from only the articles that name them.
@@ -161,19 +161,11 @@ func (b *Incremental) entityProducers(g *generator, gk uint64, entKeys map[strin
 				dirty[e.ID] = true
 			}
 		}
-		stats = map[string]*entityStats{}
-		get := func(id string) *entityStats {
-			s := stats[id]
-			if s == nil {
-				s = &entityStats{with: map[string]int{}, months: map[string]int{}}
-				stats[id] = s
-			}
-			return s
-		}
+		stats = entityStatsTable{}
 		for _, en := range entries {
 			for id := range en.statKeys {
 				if dirty[id] {
-					g.addStats(en.doc, get)
+					g.addStats(en.doc, stats)
 					break
 				}
 			}
@@ -184,11 +176,7 @@ func (b *Incremental) entityProducers(g *generator, gk uint64, entKeys map[strin
 		ps = append(ps, producer{id: "e" + e.URL(), key: b.entityKey(gk, entKeys, e.ID),
 			make: func(w *pageWriter) {
 				once.Do(prepare)
-				s := stats[e.ID]
-				if s == nil {
-					s = &entityStats{with: map[string]int{}, months: map[string]int{}}
-				}
-				w.page(e.URL(), g.entityPage(e, s))
+				w.page(e.URL(), g.entityPage(e, stats.of(e.ID)))
 			}})
 	}
 	return ps

@@ -218,26 +218,38 @@ type entityStats struct {
 
 // writeEntities writes every entity's page.
 func (g *generator) writeEntities(ctx context.Context, w *pageWriter, docs []*Doc) {
-	stats := map[string]*entityStats{}
-	get := func(id string) *entityStats {
-		s := stats[id]
-		if s == nil {
-			s = &entityStats{with: map[string]int{}, months: map[string]int{}}
-			stats[id] = s
-		}
-		return s
-	}
+	stats := entityStatsTable{}
 	for _, d := range docs {
-		g.addStats(d, get)
-	}
-	for _, e := range g.site.Entities {
-		get(e.ID) // every entity has stats before the parallel part reads them
+		g.addStats(d, stats)
 	}
 	es := g.site.Entities
-	parallel.Do(ctx, len(es), func(i int) { w.page(es[i].URL(), g.entityPage(es[i], stats[es[i].ID])) })
+	parallel.Do(ctx, len(es), func(i int) { w.page(es[i].URL(), g.entityPage(es[i], stats.of(es[i].ID))) })
 }
 
-func (g *generator) addStats(d *Doc, get func(string) *entityStats) {
+// entityStatsTable holds each entity's stats.
+type entityStatsTable map[string]*entityStats
+
+// add returns id's stats, made on first use.
+func (t entityStatsTable) add(id string) *entityStats {
+	s := t[id]
+	if s == nil {
+		s = &entityStats{with: map[string]int{}, months: map[string]int{}}
+		t[id] = s
+	}
+	return s
+}
+
+// of returns id's stats, empty ones for an entity no article names. It
+// never writes, so pages may read the table in parallel.
+func (t entityStatsTable) of(id string) *entityStats {
+	if s := t[id]; s != nil {
+		return s
+	}
+	return &entityStats{with: map[string]int{}, months: map[string]int{}}
+}
+
+// addStats adds what article d says of each entity it names or quotes.
+func (g *generator) addStats(d *Doc, stats entityStatsTable) {
 	named := []annotate.Mention{}
 	for _, m := range d.Result.Mentions {
 		if m.Count > 0 {
@@ -245,7 +257,7 @@ func (g *generator) addStats(d *Doc, get func(string) *entityStats) {
 		}
 	}
 	for _, m := range named {
-		s := get(m.ID)
+		s := stats.add(m.ID)
 		s.articles = append(s.articles, render.EntityArticle{Title: d.Title, URL: g.rel(d.URL), Date: d.Date, Sentence: m.Sentence, Mentions: m.Count})
 		s.months[d.Date.Format("2006-01")] += m.Count
 		for _, o := range named {
@@ -264,7 +276,7 @@ func (g *generator) addStats(d *Doc, get func(string) *entityStats) {
 		if qv.Date.IsZero() {
 			qv.Date = d.Date
 		}
-		s := get(q.Speaker)
+		s := stats.add(q.Speaker)
 		qv.N = len(s.quotes) + 1
 		s.quotes = append(s.quotes, qv)
 	}
