@@ -22,11 +22,12 @@ type Output interface {
 // goroutine does all the writing: on the machines measured, writers on
 // several threads spent more time contending in the kernel than writing.
 type dirOutput struct {
-	final string
-	tmp   string
-	files chan outFile
-	done  chan struct{}
-	err   error // the first write error, read after done
+	final   string
+	tmp     string
+	files   chan outFile
+	flushed bool // files is closed; only the build's goroutine flushes
+	done    chan struct{}
+	err     error // the first write error, read after done
 }
 
 func newDirOutput(final string) (*dirOutput, error) {
@@ -42,7 +43,7 @@ func newDirOutput(final string) (*dirOutput, error) {
 		return nil, err
 	}
 	o := &dirOutput{final: final, tmp: tmp, files: make(chan outFile, 256), done: make(chan struct{})}
-	go o.writer()
+	go o.writer(o.files)
 	return o, nil
 }
 
@@ -56,10 +57,11 @@ func (o *dirOutput) Write(p string, data []byte) error {
 	return nil
 }
 
-func (o *dirOutput) writer() {
+// writer takes the channel itself: flush may run before it starts.
+func (o *dirOutput) writer(files <-chan outFile) {
 	defer close(o.done)
 	dirs := map[string]bool{}
-	for f := range o.files {
+	for f := range files {
 		if o.err != nil {
 			continue
 		}
@@ -79,9 +81,9 @@ func (o *dirOutput) writer() {
 
 // flush waits for every queued file to be written.
 func (o *dirOutput) flush() error {
-	if o.files != nil {
+	if !o.flushed {
+		o.flushed = true
 		close(o.files)
-		o.files = nil
 		<-o.done
 	}
 	return o.err
