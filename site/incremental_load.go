@@ -4,13 +4,11 @@ package site
 // re-reading only those that changed.
 
 import (
-	"io/fs"
 	"path"
 	"slices"
 	"sort"
 	"strings"
 
-	byline "github.com/bylinehq/byline"
 	"github.com/bylinehq/byline/site/annotate"
 	"github.com/bylinehq/byline/site/content"
 	"github.com/bylinehq/byline/site/diag"
@@ -65,12 +63,9 @@ func (b *Incremental) loadTemplates() {
 		return
 	}
 	files := map[string]string{}
-	if entries, err := fs.ReadDir(byline.Theme, "templates"); err == nil {
-		for _, e := range entries {
-			if !e.IsDir() && strings.HasSuffix(e.Name(), ".html") {
-				src, _ := fs.ReadFile(byline.Theme, "templates/"+e.Name())
-				files[e.Name()] = string(src)
-			}
+	for name, src := range themeTemplates() {
+		if path.Dir(name) == "." && strings.HasSuffix(name, ".html") {
+			files[name] = string(src)
 		}
 	}
 	for p, src := range b.files {

@@ -1,15 +1,12 @@
 package site
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"strings"
 	"sync"
 
-	byline "github.com/bylinehq/byline"
 	"github.com/bylinehq/byline/site/content"
 	"github.com/bylinehq/byline/site/diag"
 	"github.com/bylinehq/byline/site/internal/parallel"
@@ -309,20 +306,8 @@ func (b *Incremental) extraProducers(g *generator, gk uint64, entries []*article
 		{"x404", b.k.of(b.kindKeys["404"], gk), func(w *pageWriter) { w.page("/404.html", g.notFoundPage()) }},
 		{"xtags", b.k.of(b.kindKeys["terms"], gk, pageKey(g.tagsPage(docs))), func(w *pageWriter) { w.page("/tags/", g.tagsPage(docs)) }},
 		{"xentities", b.k.of(b.kindKeys["terms"], gk, pageKey(g.entitiesPage(docs))), func(w *pageWriter) { w.page("/entities/", g.entitiesPage(docs)) }},
-		{"xfeed", feed.sum(), func(w *pageWriter) {
-			var buf bytes.Buffer
-			if err := render.Feed(&buf, g.view, g.feed(docs)); err != nil {
-				w.diags.Add("feed.xml", 0, 0, "cannot write: %v", err)
-			}
-			w.file("feed.xml", buf.Bytes())
-		}},
-		{"xsitemap", sitemap.sum(), func(w *pageWriter) {
-			var buf bytes.Buffer
-			if err := render.Sitemap(&buf, g.sitemap(docs)); err != nil {
-				w.diags.Add("sitemap.xml", 0, 0, "cannot write: %v", err)
-			}
-			w.file("sitemap.xml", buf.Bytes())
-		}},
+		{"xfeed", feed.sum(), func(w *pageWriter) { g.writeFeed(w, docs) }},
+		{"xsitemap", sitemap.sum(), func(w *pageWriter) { g.writeSitemap(w, docs) }},
 		{"xsyntax", 1, func(w *pageWriter) { w.file("css/syntax.css", markdown.Stylesheet()) }},
 	}
 	return append(ps, b.staticProducers()...)
@@ -331,16 +316,11 @@ func (b *Incremental) extraProducers(g *generator, gk uint64, entries []*article
 // staticProducers copy static files: the theme's, each replaced by the
 // site's file of the same path.
 func (b *Incremental) staticProducers() []producer {
-	files := map[string][]byte{}
-	fs.WalkDir(byline.Theme, "static", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && !strings.HasPrefix(d.Name(), ".") {
-			files[strings.TrimPrefix(p, "static/")], _ = fs.ReadFile(byline.Theme, p)
-		}
-		return nil
-	})
+	site := map[string][]byte{}
 	for _, p := range b.static {
-		files[strings.TrimPrefix(p, "static/")] = b.files[p]
+		site[strings.TrimPrefix(p, "static/")] = b.files[p]
 	}
+	files := overlay(themeStatic(), site)
 	var ps []producer
 	for _, p := range sortedKeys(files) {
 		data := files[p]

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io/fs"
 	"sort"
 	"strings"
 	"unicode"
@@ -141,26 +140,13 @@ func (g *generator) writeExtras(w *pageWriter, docs []*Doc) {
 	w.page("/404.html", g.notFoundPage())
 	w.page("/tags/", g.tagsPage(docs))
 	w.page("/entities/", g.entitiesPage(docs))
-	var buf bytes.Buffer
-	if err := render.Feed(&buf, g.view, g.feed(docs)); err != nil {
-		w.diags.Add("feed.xml", 0, 0, "cannot write: %v", err)
-	}
-	w.file("feed.xml", buf.Bytes())
-
-	var sitemap bytes.Buffer // a new buffer: outputs may keep what they are given
-	if err := render.Sitemap(&sitemap, g.sitemap(docs)); err != nil {
-		w.diags.Add("sitemap.xml", 0, 0, "cannot write: %v", err)
-	}
-	w.file("sitemap.xml", sitemap.Bytes())
+	g.writeFeed(w, docs)
+	g.writeSitemap(w, docs)
 	w.file("css/syntax.css", markdown.Stylesheet())
 
-	for p, layer := range staticFiles(g.src, &w.diags) {
-		b, err := fs.ReadFile(layer, "static/"+p)
-		if err != nil {
-			w.diags.Add("static/"+p, 0, 0, "cannot read: %v", err)
-			continue
-		}
-		w.file(p, b)
+	static := staticFiles(g.src, &w.diags)
+	for _, p := range sortedKeys(static) {
+		w.file(p, static[p])
 	}
 }
 
@@ -188,6 +174,24 @@ func (g *generator) feed(docs []*Doc) []render.FeedEntry {
 		feed = append(feed, render.FeedEntry{Title: d.Title, URL: g.abs(d.URL), Published: d.Date, Updated: d.Modified(), Authors: d.Authors, Summary: d.Summary})
 	}
 	return feed
+}
+
+// writeFeed writes feed.xml.
+func (g *generator) writeFeed(w *pageWriter, docs []*Doc) {
+	var buf bytes.Buffer
+	if err := render.Feed(&buf, g.view, g.feed(docs)); err != nil {
+		w.diags.Add("feed.xml", 0, 0, "cannot write: %v", err)
+	}
+	w.file("feed.xml", buf.Bytes())
+}
+
+// writeSitemap writes sitemap.xml.
+func (g *generator) writeSitemap(w *pageWriter, docs []*Doc) {
+	var buf bytes.Buffer
+	if err := render.Sitemap(&buf, g.sitemap(docs)); err != nil {
+		w.diags.Add("sitemap.xml", 0, 0, "cannot write: %v", err)
+	}
+	w.file("sitemap.xml", buf.Bytes())
 }
 
 func (g *generator) sitemap(docs []*Doc) []render.SitemapURL {
