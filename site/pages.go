@@ -277,9 +277,6 @@ func (g *generator) addStats(d *Doc, stats entityStatsTable) {
 		qv := g.quoteView(0, q.Text, q.Speaker, q.Inferred, q.Source, q.Date, q.Context)
 		qv.Speaker = nil
 		qv.Article = &render.Link{Name: d.Title, URL: fmt.Sprintf("%s#quote-%d", g.rel(d.URL), q.N)}
-		if qv.Date.IsZero() {
-			qv.Date = d.Date
-		}
 		s := stats.add(q.Speaker)
 		qv.N = len(s.quotes) + 1
 		s.quotes = append(s.quotes, qv)

@@ -38,7 +38,7 @@ type Quote struct {
 	Speaker  string // entity id, or "" when unattributed
 	Inferred bool   // the text, not front matter, named the speaker
 	Source   string
-	Date     time.Time
+	Date     time.Time // from its quotes entry, else the article's date
 	Context  string
 	Line     int // position of the opening quotation mark
 	Col      int

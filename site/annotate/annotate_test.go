@@ -280,3 +280,15 @@ func TestHTMLEntities(t *testing.T) {
 		t.Errorf("mark not after the closing entity:\n%s", html)
 	}
 }
+
+// TestQuoteDates gives every quote a date: its entry's, else the article's.
+func TestQuoteDates(t *testing.T) {
+	front := "quotes:\n  - match: \"we will\"\n    speaker: ana-ruiz\n    date: 2024-12-30\n"
+	r, _ := annotateBody(t, front, "\"We will,\" Ana Ruiz said. \"Soon.\"\n")
+	if got := r.Quotes[0].Date.Format("2006-01-02"); got != "2024-12-30" {
+		t.Errorf("quote 1 date = %s, want the entry's", got)
+	}
+	if got := r.Quotes[1].Date.Format("2006-01-02"); got != "2025-01-02" {
+		t.Errorf("quote 2 date = %s, want the article's", got)
+	}
+}

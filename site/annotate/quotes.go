@@ -156,7 +156,8 @@ func (x *Index) attribute(a *content.Article, qs []foundQuote, blocks []*block, 
 		seen[pi]++
 		b := blocks[q.block]
 		line, col := pos(b.sourceOffset(q.span.open))
-		out[i] = Quote{N: i + 1, Text: quoteText(string(b.text[q.span.start:q.span.end])), Line: line, Col: col}
+		// Without a date of its own, a quote dates from the article reporting it.
+		out[i] = Quote{N: i + 1, Text: quoteText(string(b.text[q.span.start:q.span.end])), Date: a.Date, Line: line, Col: col}
 		if s := speakers[pi][k]; s != "" {
 			out[i].Speaker, out[i].Inferred = s, true
 		}
@@ -164,7 +165,10 @@ func (x *Index) attribute(a *content.Article, qs []foundQuote, blocks []*block, 
 			if opens(out[i].Text, info.Match) {
 				used[j] = true
 				out[i].Speaker, out[i].Inferred = info.Speaker.ID, false
-				out[i].Source, out[i].Date, out[i].Context = info.Source, info.Date, info.Context
+				out[i].Source, out[i].Context = info.Source, info.Context
+				if !info.Date.IsZero() {
+					out[i].Date = info.Date
+				}
 				break
 			}
 		}
