@@ -301,11 +301,13 @@ func (b *Incremental) extraProducers(g *generator, gk uint64, entries []*article
 	for _, e := range g.site.Entities {
 		sitemap.add(e.ID)
 	}
+	// The index pages' data is their key, so it is made once for both.
+	tags, ents := g.tagsPage(docs), g.entitiesPage(docs)
 	ps := []producer{
 		{"xcorrections", corr.sum(), func(w *pageWriter) { w.page("/corrections/", g.correctionsPage(docs)) }},
 		{"x404", b.k.of(b.kindKeys["404"], gk), func(w *pageWriter) { w.page("/404.html", g.notFoundPage()) }},
-		{"xtags", b.k.of(b.kindKeys["terms"], gk, pageKey(g.tagsPage(docs))), func(w *pageWriter) { w.page("/tags/", g.tagsPage(docs)) }},
-		{"xentities", b.k.of(b.kindKeys["terms"], gk, pageKey(g.entitiesPage(docs))), func(w *pageWriter) { w.page("/entities/", g.entitiesPage(docs)) }},
+		{"xtags", b.k.of(b.kindKeys["terms"], gk, pageKey(tags)), func(w *pageWriter) { w.page("/tags/", tags) }},
+		{"xentities", b.k.of(b.kindKeys["terms"], gk, pageKey(ents)), func(w *pageWriter) { w.page("/entities/", ents) }},
 		{"xfeed", feed.sum(), func(w *pageWriter) { g.writeFeed(w, docs) }},
 		{"xsitemap", sitemap.sum(), func(w *pageWriter) { g.writeSitemap(w, docs) }},
 		{"xsyntax", 1, func(w *pageWriter) { w.file("css/syntax.css", markdown.Stylesheet()) }},
